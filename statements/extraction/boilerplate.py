@@ -1,0 +1,123 @@
+"""Recognise page noise (newsletter boxes, captions, credits, share links) as line spans.
+
+The stored text is never changed; the spans are recorded in ArticleMeta.boilerplate
+and no statements are taken from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .reference import reference
+from .types import Span
+
+_NAME = r"[A-ZÀ-Þ][\w'’.-]*"
+_LINE_PATTERNS = [
+    re.compile(p, re.I)
+    for p in (
+        r"^e-?mail(?: address)?:?$",
+        r"^by subscribing\b",
+        r"\brecaptcha\b",
+        r"\bprivacy policy\b.*\bterms of (?:service|use)\b",
+        r"^related(?: stories| coverage| articles?)?\s*:",
+        r"^read (?:more|next)\b",
+        r"^(?:more|see also)\s*:",
+        r"^advertisement$",
+        r"^(?:©|\(c\)|copyright\b)",
+        r"\ball rights reserved\b",
+        r"^(?:twitter|facebook|instagram|linkedin|whatsapp|email|e-mail|share|tweet|print|"
+        r"threads|bluesky|youtube|tiktok|comments?|share this(?: article| story)?)$",
+        r"^(?:enlarge this image|toggle caption|hide caption|image source\b.*|image caption\b.*)$",
+        r"^(?:photo|image|video|audio|listen)\s*(?:credit)?\s*:",
+        r"^listen(?: to this article)?\s*[·•\d:]*$",
+        r"^(?:subscribe|sign in|log in|donate)\b.{0,40}$",
+        r"^follow (?:us|\w+(?: \w+)?) on (?:twitter|facebook|instagram|x)\b",
+        r"^(?:this (?:story|article) (?:has been|was) (?:updated|corrected))",
+    )
+]
+_NEWSLETTER_START = re.compile(r"^sign ?up\b.*\b(?:newsletter|alerts?|e-?mails?|briefing)\b", re.I)
+_BOX_LINE = re.compile(
+    r"^(?:e-?mail(?: address)?:?|by subscribing\b.*|.*\brecaptcha\b.*|.*privacy policy.*|subscribe)$",
+    re.I,
+)
+# "Alexei Nikolsky/AP", "Chris McGrath/Getty Images", "AFP via Getty Images"
+_CREDIT = re.compile(
+    rf"^(?:(?:{_NAME}\s+){{0,3}}{_NAME}\s*/\s*(?:{_NAME}\s*){{1,4}}|(?:{_NAME}\s+){{1,3}}via\s+(?:{_NAME}\s*){{1,3}})$"
+)
+_ALT_TEXT = re.compile(rf"^(?:{_NAME}\s+){{1,4}}(?:19|20)\d\d\s+square$")
+_SELF_REF = re.compile(r"newsletter|terms of use|terms of service|©|copyright|rights reserved", re.I)
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    spans: tuple[Span, ...]
+    publisher: str | None  # outlet the page names itself by in its own boilerplate
+
+
+def _line_spans(text: str, start: int) -> list[tuple[int, int, str]]:
+    """Non-empty lines from `start` on, as (start, end, stripped text)."""
+    out = []
+    pos = start
+    for raw in text[start:].split("\n"):
+        s = raw.strip()
+        if s:
+            lead = pos + len(raw) - len(raw.lstrip())
+            out.append((lead, lead + len(s), s))
+        pos += len(raw) + 1
+    return out
+
+
+def find_boilerplate(text: str, body_start: int = 0, extra: tuple[Span, ...] = ()) -> Boilerplate:
+    """Mark noise lines; captions are recognised by the credit line under them.
+
+    'Leaders meet in Hanoi.\\nJane Roe/AP\\n\\nBody text.' ->
+    spans for 'Leaders meet in Hanoi.' and 'Jane Roe/AP'
+    """
+    lines = _line_spans(text, 0)
+    marked: set[int] = set()
+    for i, (s, e, line) in enumerate(lines):
+        if s < body_start:
+            continue
+        if _NEWSLETTER_START.search(line) and len(line) < 120:
+            marked.add(i)
+            last = i
+            for j in range(i + 1, min(i + 8, len(lines))):
+                if _BOX_LINE.match(lines[j][2]):
+                    last = j
+            marked.update(range(i, last + 1))
+            continue
+        if len(line) < 200 and any(p.search(line) for p in _LINE_PATTERNS):
+            marked.add(i)
+            continue
+        if _ALT_TEXT.match(line):
+            marked.add(i)
+            continue
+        if len(line) < 80 and _CREDIT.match(line) and "/" in line or " via " in line and _CREDIT.match(line):
+            marked.add(i)
+            # the caption is the standalone line right above the credit
+            if i > 0 and lines[i - 1][0] >= body_start and i - 1 not in marked:
+                ps, pe, _ = lines[i - 1]
+                standalone = text[max(0, ps - 2) : ps].count("\n") >= 2 or ps <= body_start + 2
+                if standalone and "\n\n" not in text[pe:s]:
+                    marked.add(i - 1)
+    spans = {Span(lines[i][0], lines[i][1]) for i in marked}
+    spans.update(extra)
+    ordered = tuple(sorted(spans, key=lambda sp: sp.start))
+    return Boilerplate(ordered, _publisher_from(text, ordered))
+
+
+def _publisher_from(text: str, spans: tuple[Span, ...]) -> str | None:
+    """'Sign Up For The NPR Daily Newsletter' / '© 2019 The Associated Press' -> the outlet."""
+    ref = reference()
+    votes: Counter[str] = Counter()
+    for sp in spans:
+        line = text[sp.start : sp.end]
+        if not _SELF_REF.search(line):
+            continue
+        for m in ref.surface_re.finditer(line):
+            ent = ref.entities[ref.surface[m.group()]]
+            if ent.kind == "media":
+                votes[ent.name] += 1
+    return votes.most_common(1)[0][0] if votes else None

@@ -1,0 +1,272 @@
+"""Split the stored text into header (title, date line, byline) and body.
+
+Works on lines; returns spans so nothing in the stored text is rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from .reference import reference
+from .types import Span
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+ZONES = {
+    "ET": "America/New_York",
+    "EDT": "America/New_York",
+    "EST": "America/New_York",
+    "CT": "America/Chicago",
+    "CDT": "America/Chicago",
+    "CST": "America/Chicago",
+    "MT": "America/Denver",
+    "MDT": "America/Denver",
+    "MST": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "GMT": "UTC",
+    "UTC": "UTC",
+    "Z": "UTC",
+    "BST": "Europe/London",
+    "CET": "Europe/Paris",
+    "CEST": "Europe/Paris",
+    "KST": "Asia/Seoul",
+    "JST": "Asia/Tokyo",
+    "MSK": "Europe/Moscow",
+}
+
+# "April 25, 2019" / "Tue June 30, 2019" (year may be glued to the time: "20197:37")
+_MDY = re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})")
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE}),?\s+(?P<year>\d{{4}})\b")
+_ISO = re.compile(
+    r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"
+)
+_TIME = re.compile(
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?"
+    r"(?:\s*(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b)?"
+)
+_YEAR_GLUED_TIME = re.compile(r"(?P<year>\d{4})(?P<hour>\d{1,2}):(?P<minute>\d{2})")
+
+_NAME_TOKEN = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿ]+)*|[A-ZÀ-Þ]\.)"
+_BARE_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
+_ALT_TEXT = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}\s+(?:19|20)\d\d\s+\w+$")
+_SOCIAL = re.compile(
+    r"^(?:Twitter|Facebook|Instagram|LinkedIn|Email|E-mail|Threads|Bluesky|Mastodon|YouTube|"
+    r"TikTok|X|Share|Tweet|Print|Comments?)$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<names>.+)$")
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    title_span: Span | None
+    published: dt.datetime | None
+    authors: tuple[str, ...]
+    body_start: int
+    agency: str | None = None  # outlet named in the byline ("By JANE DOE Associated Press")
+    noise: tuple[Span, ...] = ()  # alt text / social labels inside the header
+
+
+def _zone(name: str | None) -> dt.tzinfo | None:
+    if not name:
+        return None
+    return ZoneInfo(ZONES[name.upper()]) if name.upper() in ZONES else None
+
+
+def parse_datetime(line: str) -> dt.datetime | dt.date | None:
+    """Find a publication date (and time, zone) in one header line.
+
+    'April 25, 20197:37 AM ET' -> datetime(2019, 4, 25, 7, 37, tzinfo=America/New_York)
+    'Updated 3:15 PM EDT, Tue June 30, 2019' -> datetime(2019, 6, 30, 15, 15, tz=New_York)
+    '30 June 2019' -> date(2019, 6, 30)
+    """
+    date: dt.date | None = None
+    rest = line
+    m = _ISO.search(line)
+    if m:
+        try:
+            date = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+        if m["hour"]:
+            tz: dt.tzinfo | None = None
+            off = m["offset"]
+            if off == "Z":
+                tz = dt.UTC
+            elif off:
+                sign = 1 if off[0] == "+" else -1
+                digits = off[1:].replace(":", "")
+                tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+            else:
+                zm = _TIME.search(line, m.end())
+                tz = _zone(zm["zone"]) if zm else None
+            try:
+                return dt.datetime.combine(date, dt.time(int(m["hour"]), int(m["minute"])), tz)
+            except ValueError:
+                return date
+        return date
+    for rx in (_MDY, _DMY):
+        m = rx.search(line)
+        if m:
+            try:
+                date = dt.date(int(m["year"][:4]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
+            except (ValueError, KeyError):
+                return None
+            rest = line[: m.start()] + " " + line[m.end() :]
+            glued = _YEAR_GLUED_TIME.match(line, m.start("year"))
+            if glued:
+                rest = line[: m.start()] + " " + line[glued.start("hour") :]
+            break
+    if date is None:
+        return None
+    tm = _TIME.search(rest)
+    if not tm:
+        return date
+    hour, minute = int(tm["hour"]), int(tm["minute"])
+    ampm = (tm["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        return dt.datetime.combine(date, dt.time(hour, minute), _zone(tm["zone"]))
+    except ValueError:
+        return date
+
+
+def _as_datetime(value: dt.datetime | dt.date) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time(0, 0))
+
+
+def split_names(names: str) -> tuple[tuple[str, ...], str | None]:
+    """'JANE DOE and JOHN ROE Associated Press' -> (('Jane Doe', 'John Roe'), 'The Associated Press')."""
+    ref = reference()
+    agency = None
+    for surface in sorted(ref.surface, key=len, reverse=True):
+        ent = ref.entities[ref.surface[surface]]
+        if ent.kind != "media":
+            continue
+        idx = names.find(surface)
+        if idx > 0 and names[idx - 1] in " ,|/" and len(surface) > 2:
+            agency = ent.name
+            names = names[:idx]
+            break
+    names = re.sub(r"\s*[|/,]\s*$", "", names.strip())
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names) if p.strip()]
+    out = []
+    for p in parts:
+        if p.isupper():
+            p = " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in p.split())
+        if _BARE_NAME.match(p) or re.fullmatch(_NAME_TOKEN, p):
+            out.append(p)
+    return tuple(out), agency
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def split_header(text: str) -> Header:
+    """Read title, date and byline from the first lines; the body starts after them.
+
+    'Title\\n\\nApril 25, 20197:37 AM ET\\nJane Doe\\n\\nBody...' ->
+    Header(title='Title', published=2019-04-25 07:37 ET, authors=('Jane Doe',), body_start=<Body>)
+    """
+    title = ""
+    title_span = None
+    published: dt.datetime | None = None
+    authors: list[str] = []
+    agency = None
+    noise: list[Span] = []
+    body_start = 0
+    seen_lines = 0
+    for pos, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = pos + len(line) - len(line.lstrip())
+        span = Span(lead, lead + len(stripped))
+        if not title:
+            title, title_span = stripped, span
+            body_start = pos + len(line)
+            continue
+        seen_lines += 1
+        if seen_lines > 12:
+            break
+        words = stripped.split()
+        if stripped == title:
+            body_start = pos + len(line)
+            continue
+        if len(words) <= 14 and not published:
+            value = parse_datetime(re.sub(r"^(?:Published|Updated|Posted)\s*:?\s*", "", stripped, flags=re.I))
+            if value is not None:
+                published = _as_datetime(value)
+                body_start = pos + len(line)
+                continue
+        if len(words) <= 14 and (parse_datetime(stripped) is not None or re.match(r"^(?:Updated|Published|Posted)\b", stripped)):
+            body_start = pos + len(line)
+            continue
+        if _ALT_TEXT.match(stripped) or _SOCIAL.match(stripped):
+            noise.append(span)
+            body_start = pos + len(line)
+            continue
+        m = _BYLINE.match(stripped)
+        if m and len(words) <= 14:
+            names, ag = split_names(m["names"])
+            if names:
+                authors.extend(n for n in names if n not in authors)
+                agency = agency or ag
+                body_start = pos + len(line)
+                continue
+        if _BARE_NAME.match(stripped) and published and not any(
+            w in reference().surface for w in (stripped,)
+        ):
+            if stripped not in authors:
+                authors.append(stripped)
+            body_start = pos + len(line)
+            continue
+        break
+    return Header(
+        title=title,
+        title_span=title_span,
+        published=published,
+        authors=tuple(authors),
+        body_start=body_start,
+        agency=agency,
+        noise=tuple(noise),
+    )
