@@ -1,0 +1,9 @@
+"""Parley's URLs: admin, the site, and the API under /api/v1/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("statements.urls")),
+]

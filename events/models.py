@@ -1,0 +1,197 @@
+"""Meetings: summits, talks, visits, calls and series of them, with dates at their true precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from actors.models import Actor, Curated
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class MeetingKind(models.TextChoices):
+    SUMMIT = "summit", "Summit"
+    BILATERAL = "bilateral", "Bilateral talks"
+    MULTILATERAL = "multilateral", "Multilateral talks"
+    VISIT = "visit", "Visit"
+    CALL = "call", "Call"
+    NEGOTIATION = "negotiation", "Negotiation round"
+    SERIES = "series", "Series of meetings"
+    OTHER = "other", "Other"
+
+
+def period_end(value: dt.date, precision: str) -> dt.date:
+    """The last day a (value, precision) pair can mean: (2019-02-01, month) → 2019-02-28."""
+    if precision == Precision.YEAR:
+        return dt.date(value.year, 12, 31)
+    if precision == Precision.MONTH:
+        nxt = dt.date(value.year + (value.month == 12), value.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return value
+
+
+def format_fuzzy(value: dt.date | None, precision: str, approximate: bool = False) -> str:
+    """'25 Apr 2019', 'c. Feb 2019', '2003' or 'date unknown' — the reader's form."""
+    if value is None:
+        return "date unknown"
+    if precision == Precision.YEAR:
+        text = f"{value.year}"
+    elif precision == Precision.MONTH:
+        text = value.strftime("%b %Y")
+    else:
+        text = f"{value.day} {value.strftime('%b %Y')}"
+    return f"c. {text}" if approximate else text
+
+
+class MeetingQuerySet(models.QuerySet):
+    def on_timeline(self) -> MeetingQuerySet:
+        """Dated meetings first in time order, undated last; participants prefetched."""
+        return self.order_by(models.F("start_date").asc(nulls_last=True), "title").prefetch_related(
+            "participations__actor"
+        )
+
+    def with_participants(self, actors: list[Actor]) -> MeetingQuerySet:
+        """Meetings in which every one of `actors` took part."""
+        qs = self
+        for actor in actors:
+            qs = qs.filter(participations__actor=actor)
+        return qs.distinct()
+
+    def overlapping(self, start: dt.date | None, end: dt.date | None) -> MeetingQuerySet:
+        """Meetings whose span (at its precision) overlaps [start, end]; stored bounds are
+        the first day of each period, so `last_day` (end of the final period) is compared."""
+        qs = self.exclude(start_date__isnull=True)
+        if end is not None:
+            qs = qs.filter(start_date__lte=end)
+        if start is not None:
+            qs = qs.filter(last_day__gte=start)
+        return qs
+
+
+class Meeting(Curated):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=320, unique=True)
+    kind = models.CharField(
+        max_length=16, choices=MeetingKind.choices, default=MeetingKind.OTHER, db_index=True
+    )
+    place = models.CharField(max_length=300, blank=True, default="")
+    start_date = models.DateField(null=True, blank=True, db_index=True)
+    start_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    end_date = models.DateField(null=True, blank=True)
+    end_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+    date_approximate = models.BooleanField(
+        default=False, help_text="The date is an estimate ('two months after …')."
+    )
+    # The last day the meeting can cover (end of its end period, or of its start period):
+    # derived once on write so that overlap filters are plain indexed comparisons.
+    last_day = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    outcomes = models.JSONField(default=list, blank=True)
+    mentioned_only = models.BooleanField(
+        default=False, help_text="Only referred to in the sources, not reported as it happened."
+    )
+    related = models.ManyToManyField(
+        "self", through="MeetingRelation", symmetrical=False, related_name="+", blank=True
+    )
+    confidence = models.FloatField(default=1.0)
+
+    history = HistoricalRecords(excluded_fields=["last_day"])
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__gte=models.F("start_date")),
+                name="meeting_end_not_before_start",
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="meeting_title_not_empty"),
+        ]
+        indexes = [models.Index(fields=["start_date", "last_day"], name="meeting_span_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.last_day = self.compute_last_day()
+        super().save(*args, **kwargs)
+
+    def compute_last_day(self) -> dt.date | None:
+        if self.end_date is not None:
+            return period_end(self.end_date, self.end_precision)
+        if self.start_date is not None:
+            return period_end(self.start_date, self.start_precision)
+        return None
+
+    @property
+    def date_display(self) -> str:
+        start = format_fuzzy(self.start_date, self.start_precision, self.date_approximate)
+        if self.end_date and self.end_date != self.start_date:
+            end = format_fuzzy(self.end_date, self.end_precision)
+            return f"{start} – {end}"
+        return start
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("meeting-detail", args=[self.slug])
+
+
+class ParticipantRole(models.TextChoices):
+    PARTICIPANT = "participant", "Participant"
+    HOST = "host", "Host"
+    GUEST = "guest", "Guest"
+    MEDIATOR = "mediator", "Mediator"
+
+
+class Participation(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(
+        max_length=12, choices=ParticipantRole.choices, default=ParticipantRole.PARTICIPANT
+    )
+    origin = models.CharField(max_length=12, default="extracted")
+
+    class Meta:
+        ordering = ["meeting", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "actor"], name="participation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} at {self.meeting} ({self.role})"
+
+
+class RelationKind(models.TextChoices):
+    FOLLOWS = "follows", "Follows"
+    PART_OF = "part_of", "Part of"
+    RELATED = "related", "Related to"
+
+
+class MeetingRelation(models.Model):
+    """`source` follows / is part of / relates to `target`."""
+
+    source = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="relations_out")
+    target = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="relations_in")
+    kind = models.CharField(max_length=10, choices=RelationKind.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="relation_unique"),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")), name="relation_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.get_kind_display().lower()} {self.target}"

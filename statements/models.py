@@ -1,0 +1,267 @@
+"""Sources and what they say: articles, statements (with their exact span), claims.
+
+The stored article text never changes after import; every span points into it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from simple_history.models import HistoricalRecords
+
+from actors.models import Actor, ActorKind, Curated
+from events.models import Meeting, Precision
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_context(self) -> ArticleQuerySet:
+        return self.select_related("publisher").prefetch_related("authors")
+
+
+class Article(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=500)
+    text = models.TextField(help_text="The stored text after encoding repair; spans point here.")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="sha256 of the text")
+    publisher = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="published_articles",
+        limit_choices_to={"kind": ActorKind.MEDIA},
+    )
+    authors = models.ManyToManyField(Actor, blank=True, related_name="authored_articles")
+    byline = models.CharField(max_length=500, blank=True, default="")
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    published_tz = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        help_text="The zone the article gave, e.g. America/New_York.",
+    )
+    url = models.URLField(max_length=1000, blank=True, default="")
+    body_start = models.PositiveIntegerField(default=0)
+    body_end = models.PositiveIntegerField(default=0)
+    boilerplate = models.JSONField(
+        default=list, blank=True, help_text="[[start, end], …] of page noise"
+    )
+    source_name = models.CharField(max_length=500, blank=True, default="")
+    encoding = models.CharField(max_length=40, blank=True, default="")
+    warnings = models.JSONField(default=list, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(body_start__lte=F("body_end")), name="article_body_span_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start : self.body_end]
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("article-detail", args=[self.slug])
+
+
+class SpanMixin(models.Model):
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class ActorMention(SpanMixin):
+    """Where an actor is named in an article: the provenance of actors and their aliases."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="actor_mentions")
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="mentions")
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="actor_mention_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(start__gte=0, end__gt=F("start")), name="actor_mention_span_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.start}–{self.end})"
+
+
+class MeetingMention(SpanMixin):
+    """Where an article speaks of a meeting: a meeting's sources."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="meeting_mentions")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="mentions")
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "meeting", "start", "end"], name="meeting_mention_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(start__gte=0, end__gt=F("start")), name="meeting_mention_span_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} in article {self.article_id} ({self.start}–{self.end})"
+
+
+class StatementQuerySet(models.QuerySet):
+    def with_context(self) -> StatementQuerySet:
+        """Everything a statement is shown with, in one query."""
+        return self.select_related("speaker", "reported_via", "meeting", "article__publisher")
+
+
+class Statement(Curated, SpanMixin):
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="statements")
+    # Denormalised copy of article.text[start:end], kept for search and export; the API
+    # checks on read that it still matches the article.
+    text = models.TextField()
+    speaker = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="statements")
+    direct = models.BooleanField(help_text="A direct quote (the speaker's exact words).")
+    reported_via = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="relayed_statements",
+        help_text="The outlet or agency the article says reported it.",
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    date = models.DateField(null=True, blank=True, db_index=True)
+    date_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    date_approximate = models.BooleanField(default=False)
+    utterance = models.CharField(
+        max_length=80,
+        blank=True,
+        default="",
+        db_index=True,
+        help_text="Statements of one quote interrupted by 'he said' share this key.",
+    )
+    part = models.PositiveSmallIntegerField(default=1)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    confidence = models.FloatField(default=1.0, db_index=True)
+
+    history = HistoricalRecords()
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="statement_span_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(start__gte=0, end__gt=F("start")), name="statement_span_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "-date", "-id"], name="statement_speaker_date_idx"),
+            models.Index(fields=["meeting", "start"], name="statement_meeting_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:60]}"
+
+    @property
+    def span_matches(self) -> bool:
+        """Whether the stored span still points at the stored words (it always should)."""
+        return self.article.text[self.start : self.end] == self.text
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("statement-detail", args=[self.pk])
+
+
+class ReviewStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    CONFIRMED = "confirmed", "Confirmed (accurately attributed)"
+    DISPUTED = "disputed", "Disputed"
+    RETRACTED = "retracted", "Retracted"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def with_context(self) -> ClaimQuerySet:
+        return self.select_related(
+            "claimant", "subject", "reported_via", "reviewed_by"
+        ).prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Statement.objects.select_related("article__publisher", "reported_via"),
+            )
+        )
+
+    def unreviewed(self) -> ClaimQuerySet:
+        return self.filter(status=ReviewStatus.UNREVIEWED)
+
+
+class Claim(Curated):
+    claimant = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="claims_made")
+    subject = models.ForeignKey(
+        Actor, null=True, blank=True, on_delete=models.PROTECT, related_name="claims_about"
+    )
+    text = models.TextField(help_text="The proposition, normalised.")
+    condition = models.TextField(blank=True, default="")
+    evidence = models.ManyToManyField(Statement, related_name="claims", blank=True)
+    reported_via = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="relayed_claims",
+        help_text="The outlet that carried the claimant's words.",
+    )
+    # The extraction key (claimant + subject + normalised proposition): how a re-import
+    # recognises the claim even after an editor reworded it.
+    fingerprint = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED, db_index=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(blank=True, default="")
+    confidence = models.FloatField(default=1.0, db_index=True)
+
+    history = HistoricalRecords()
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["status", "-id"], name="claim_status_idx")]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("claim-detail", args=[self.pk])
