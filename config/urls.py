@@ -1,9 +1,10 @@
-"""Parley's URLs: admin, the site, and the API under /api/v1/."""
+"""Parley's URLs: admin, the API under /api/v1/, and the site."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api")),
     path("", include("statements.urls")),
 ]

@@ -1,0 +1,3 @@
+"""The API router (filled in by the API work)."""
+
+urlpatterns: list = []
