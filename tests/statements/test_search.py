@@ -1,0 +1,74 @@
+"""Search behaves the same on both databases: words matched, case and accents ignored."""
+
+import pytest
+
+from actors.models import Actor
+from events.models import Meeting
+from statements.models import Claim, Statement
+from statements.search import apply_search, fold, search_terms
+from tests.factories import (
+    ActorFactory,
+    AliasFactory,
+    ArticleFactory,
+    ClaimFactory,
+    MeetingFactory,
+    StatementFactory,
+)
+
+
+def test_fold_drops_accents_and_case():
+    assert fold("Pyeóngchang CAFÉ") == "pyeongchang cafe"
+
+
+def test_search_terms_skip_operators_and_punctuation():
+    assert search_terms('"security guarantees" OR Kim -x') == ["security", "guarantees", "Kim", "x"]
+
+
+@pytest.mark.django_db
+def test_statements_match_every_word_case_insensitively():
+    text = "Intro.\n\nHe spoke of Security guarantees for the regime. Other words here.\n"
+    article = ArticleFactory(text=text)
+    start = text.index("Security")
+    hit = StatementFactory(
+        article=article,
+        start=start,
+        end=start + len("Security guarantees"),
+        text="Security guarantees",
+    )
+    other_article = ArticleFactory()
+    StatementFactory(article=other_article)  # "We talked for hours,"
+    found = list(apply_search(Statement.objects.all(), "security GUARANTEES"))
+    assert found == [hit]
+    assert hasattr(found[0], "rank")
+    assert list(apply_search(Statement.objects.all(), "guarantees hours")) == []
+
+
+@pytest.mark.django_db
+def test_empty_query_leaves_queryset_alone():
+    StatementFactory()
+    assert apply_search(Statement.objects.all(), "  ").count() == 1
+
+
+@pytest.mark.django_db
+def test_claims_actors_meetings():
+    claim = ClaimFactory(text="Kim would denuclearize", condition="if given security guarantees")
+    ClaimFactory(text="Something else entirely")
+    assert list(apply_search(Claim.objects.all(), "guarantees")) == [claim]
+    putin = ActorFactory(name="Vladimir Putin", slug="vladimir-putin")
+    AliasFactory(actor=putin, name="Russian President Vladimir Putin")
+    AliasFactory(actor=putin, name="Putin")
+    ActorFactory(name="Kim Jong Un", slug="kim-jong-un")
+    assert list(apply_search(Actor.objects.all(), "putin")) == [putin]
+    talks = MeetingFactory(title="Six-party talks", place="Beijing")
+    MeetingFactory(title="Summit in Hanoi", place="Hanoi, Vietnam")
+    assert list(apply_search(Meeting.objects.all(), "beijing")) == [talks]
+
+
+@pytest.mark.django_db
+def test_accents_ignored_on_sqlite_fallback(settings):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's english configuration does not fold accents; fallback only")
+    meeting = MeetingFactory(title="Talks at the Élysée", place="Paris")
+    assert list(apply_search(Meeting.objects.all(), "elysee")) == [meeting]
