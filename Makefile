@@ -20,6 +20,7 @@ install: $(VENV)/.installed
 
 run: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py load_seeds || echo "Some seed files failed to import (see above); serving what loaded."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -1,0 +1,88 @@
+"""Production safety that the environment switches on, and clean failure when the DB is gone."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import OperationalError
+from django.test import RequestFactory
+
+from config.middleware import DatabaseUnavailableMiddleware
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_deploy_check_is_clean_with_the_documented_production_environment(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_ALLOWED_HOSTS": "parley.example.org",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_HTTPS": "true",
+        "DJANGO_STATIC_MANIFEST": "true",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_fails_with_the_local_defaults(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'deploy.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr + result.stdout
+
+
+@pytest.mark.django_db
+def test_security_headers_on_every_response(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/claims/", "/meetings/x/"])
+def test_database_outage_is_a_short_503_not_a_traceback(path):
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    request = RequestFactory().get(path)
+    response = middleware.process_exception(
+        request, OperationalError("could not connect to server: Connection refused")
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert b"briefly unavailable" in response.content
+    assert b"Traceback" not in response.content and b"Connection refused" not in response.content
+
+
+def test_other_errors_are_not_hidden():
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    request = RequestFactory().get("/")
+    assert middleware.process_exception(request, ValueError("bug")) is None
+    assert middleware.process_exception(request, OperationalError("no such table: x")) is None
