@@ -75,6 +75,65 @@ class MeetingQuerySet(models.QuerySet):
             qs = qs.filter(last_day__gte=start)
         return qs
 
+    # --- the reader's site -------------------------------------------------------------
+
+    def for_site_timeline(
+        self,
+        *,
+        actors: list[Actor] | tuple[Actor, ...] = (),
+        kind: str = "",
+        year_from: int | None = None,
+        year_to: int | None = None,
+    ) -> MeetingQuerySet:
+        """The timeline page: meetings in time order (undated last) with their participants
+        (one extra query), narrowed to those every one of `actors` took part in, of `kind`,
+        and overlapping the years `year_from`–`year_to` (a year filter leaves out undated ones)."""
+        qs = self
+        for actor in actors:
+            qs = qs.filter(
+                models.Exists(
+                    Participation.objects.filter(meeting=models.OuterRef("pk"), actor=actor)
+                )
+            )
+        if kind:
+            qs = qs.filter(kind=kind)
+        if year_from is not None or year_to is not None:
+            qs = qs.overlapping(
+                dt.date(year_from, 1, 1) if year_from is not None else None,
+                dt.date(year_to, 12, 31) if year_to is not None else None,
+            )
+        return qs.order_by(models.F("start_date").asc(nulls_last=True), "title").prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("actor").order_by(
+                    "role", "actor__name"
+                ),
+            )
+        )
+
+    def for_page(self) -> MeetingQuerySet:
+        """A meeting's page: participants with their roles and the meetings it relates to."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("actor").order_by(
+                    "role", "actor__name"
+                ),
+            ),
+            models.Prefetch(
+                "relations_out", queryset=MeetingRelation.objects.select_related("target")
+            ),
+            models.Prefetch(
+                "relations_in", queryset=MeetingRelation.objects.select_related("source")
+            ),
+        )
+
+    def with_participant(self, actor: Actor) -> MeetingQuerySet:
+        """An actor's meetings, in time order, with every participant (for 'whom they met')."""
+        return self.filter(
+            models.Exists(Participation.objects.filter(meeting=models.OuterRef("pk"), actor=actor))
+        ).for_site_timeline()
+
 
 class Meeting(Curated):
     title = models.CharField(max_length=300)
@@ -103,6 +162,13 @@ class Meeting(Curated):
         "self", through="MeetingRelation", symmetrical=False, related_name="+", blank=True
     )
     confidence = models.FloatField(default=1.0)
+    cameo_code = models.CharField(
+        max_length=4,
+        blank=True,
+        default="",
+        db_index=True,
+        help_text="CAMEO event code where one fits (043 host a visit, 046 negotiate, …).",
+    )
 
     history = HistoricalRecords(excluded_fields=["last_day"])
     objects = MeetingQuerySet.as_manager()

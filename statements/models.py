@@ -18,6 +18,21 @@ class ArticleQuerySet(models.QuerySet):
     def with_context(self) -> ArticleQuerySet:
         return self.select_related("publisher").prefetch_related("authors")
 
+    def sources_for(self, meeting: Meeting) -> ArticleQuerySet:
+        """Articles that mention `meeting` or report a statement made at it."""
+        return self.filter(
+            Q(
+                models.Exists(
+                    MeetingMention.objects.filter(article=models.OuterRef("pk"), meeting=meeting)
+                )
+            )
+            | Q(
+                models.Exists(
+                    Statement.objects.filter(article=models.OuterRef("pk"), meeting=meeting)
+                )
+            )
+        ).select_related("publisher")
+
 
 class Article(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
@@ -132,6 +147,39 @@ class StatementQuerySet(models.QuerySet):
         """Everything a statement is shown with, in one query."""
         return self.select_related("speaker", "reported_via", "meeting", "article__publisher")
 
+    # --- the reader's site -------------------------------------------------------------
+
+    def in_article(self, article: Article) -> StatementQuerySet:
+        """An article's statements in text order, with speakers and claims (two queries)."""
+        return (
+            self.filter(article=article)
+            .select_related("speaker")
+            .prefetch_related(models.Prefetch("claims", queryset=Claim.objects.order_by("pk")))
+            .order_by("start", "end")
+        )
+
+    def at_meeting(self, meeting: Meeting) -> StatementQuerySet:
+        """Statements made at or about a meeting, grouped by speaker."""
+        return (
+            self.filter(meeting=meeting)
+            .with_context()
+            .order_by("speaker__name", "speaker_id", "article_id", "start")
+        )
+
+    def by_speaker(self, actor: Actor) -> StatementQuerySet:
+        """What an actor said, newest first (undated last)."""
+        return (
+            self.filter(speaker=actor)
+            .with_context()
+            .order_by(F("date").desc(nulls_last=True), "article_id", "start")
+        )
+
+    def for_page(self) -> StatementQuerySet:
+        """A statement's page: its context and the claims it is evidence for."""
+        return self.with_context().prefetch_related(
+            models.Prefetch("claims", queryset=Claim.objects.select_related("claimant", "subject"))
+        )
+
 
 class Statement(Curated, SpanMixin):
     article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="statements")
@@ -167,6 +215,13 @@ class Statement(Curated, SpanMixin):
     cue_start = models.PositiveIntegerField(null=True, blank=True)
     cue_end = models.PositiveIntegerField(null=True, blank=True)
     confidence = models.FloatField(default=1.0, db_index=True)
+    cameo_code = models.CharField(
+        max_length=4,
+        blank=True,
+        default="",
+        db_index=True,
+        help_text="CAMEO event code where one fits (010 make statement, 012 pessimistic comment, …).",
+    )
 
     history = HistoricalRecords()
     objects = StatementQuerySet.as_manager()
@@ -220,6 +275,42 @@ class ClaimQuerySet(models.QuerySet):
 
     def unreviewed(self) -> ClaimQuerySet:
         return self.filter(status=ReviewStatus.UNREVIEWED)
+
+    # --- the reader's site -------------------------------------------------------------
+
+    def for_page(self) -> ClaimQuerySet:
+        """A claim's page: the chain's actors and every evidence statement with its article
+        (for the quote in context), its speaker and its outlet."""
+        return self.select_related(
+            "claimant", "subject", "reported_via", "reviewed_by"
+        ).prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Statement.objects.select_related(
+                    "article__publisher", "reported_via", "speaker"
+                ).order_by("article_id", "start"),
+            )
+        )
+
+    def involving(self, actor: Actor) -> ClaimQuerySet:
+        """Claims made by `actor` or about them."""
+        return (
+            self.filter(Q(claimant=actor) | Q(subject=actor))
+            .select_related("claimant", "subject")
+            .order_by("-id")
+        )
+
+    def about_meeting(self, meeting: Meeting) -> ClaimQuerySet:
+        """Claims whose evidence was said at or about `meeting`."""
+        return (
+            self.filter(
+                models.Exists(
+                    Statement.objects.filter(claims=models.OuterRef("pk"), meeting=meeting)
+                )
+            )
+            .select_related("claimant", "subject")
+            .order_by("-id")
+        )
 
 
 class Claim(Curated):
