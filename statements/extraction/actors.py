@@ -1,0 +1,417 @@
+"""Actor mentions: states, outlets, institutions, groups and people, resolved by context.
+
+People are found by shape in positions where names occur (after a title, next to an
+attribution verb, after an outlet's possessive, in an appositive); later bare surnames
+and titles ("the president") are resolved to the person who owns that short form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .names import NAME_RE, NOT_NAME, TOKEN, UP, clean_name, surname
+from .reference import Reference, reference
+from .types import Actor, ActorKind, Mention, Role, Span
+
+_POSS = r"(?:'s|’s)"
+_LOCATIVE = re.compile(r"\b(?:in|at|on|from|to|near|into|across|outside|inside|around|of|visit|visited|visiting)\s+$", re.I)
+
+
+@dataclass
+class _Person:
+    name: str
+    surname: str
+    first: int
+    roles: list[Role] = field(default_factory=list)
+    country: str | None = None
+    affiliation: str | None = None  # outlet or organisation the person works for
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention plus what the later stages need to know about it."""
+
+    actor: str
+    kind: ActorKind
+    start: int
+    end: int
+    text: str
+    form: str = "name"  # name | surname | title | entity | group | capital
+    head: int = -1  # where the bare name starts inside the mention (after any title)
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    actors: tuple[Actor, ...]
+    found: tuple[Found, ...]  # sorted by start
+    affiliation: dict[str, str]  # person -> outlet/organisation canonical name
+
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(Mention(f.actor, f.start, f.end, f.text) for f in self.found)
+
+    def kind(self, name: str) -> ActorKind | None:
+        for a in self.actors:
+            if a.name == name:
+                return a.kind
+        return None
+
+
+def _spans_text(text: str, regions: tuple[Span, ...]):
+    for r in regions:
+        yield r.start, r.end
+
+
+def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list[Found]:
+    """Known states, outlets and institutions; 'North and South Korea' counts twice.
+
+    "Russian state TV reported" -> Found('Russian state TV', media)
+    """
+    out: list[Found] = []
+    state_tv = re.compile(
+        rf"\b(?P<dem>{'|'.join(re.escape(d) for d in sorted(ref.demonyms, key=len, reverse=True))})"
+        r"\s+state(?:-run)?\s+(?P<what>TV|television|media|news agency|broadcaster)\b"
+    )
+    for start, end in _spans_text(text, regions):
+        taken: list[tuple[int, int]] = []
+        for m in state_tv.finditer(text, start, end):
+            what = m["what"].replace("television", "TV")
+            name = f"{m['dem']} state {what}"
+            out.append(Found(name, ActorKind.MEDIA, m.start(), m.end(), m.group(), "entity"))
+            taken.append((m.start(), m.end()))
+        for m in ref.surface_re.finditer(text, start, end):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            ent = ref.entities[ref.surface[m.group()]]
+            if m.group() in ("US", "AP", "UN", "UK", "RT", "FT", "DW", "RIA") and text[
+                max(0, m.start() - 40) : m.end() + 40
+            ].isupper():
+                continue  # shouted headline, not an acronym
+            out.append(Found(ent.name, ActorKind(ent.kind), m.start(), m.end(), m.group(), "entity"))
+        # "North and South Korea": a shared head noun
+        for m in re.finditer(rf"\b({TOKEN})\s+and\s+({TOKEN})\s+({TOKEN})\b", text[start:end]):
+            first = f"{m[1]} {m[3]}"
+            if first in ref.surface and f"{m[2]} {m[3]}" in ref.surface:
+                ent = ref.entities[ref.surface[first]]
+                s = start + m.start(1)
+                out.append(Found(ent.name, ActorKind.STATE, s, s + len(m[1]), m[1], "entity"))
+        for m in ref.capital_re.finditer(text, start, end):
+            after = text[m.end() : m.end() + 40]
+            before = text[max(0, m.start() - 4) : m.start()]
+            if re.search(_POSS + r"\s$", before):
+                continue  # "NPR's Moscow correspondent"
+            if re.match(rf"\s+(?:(?:{'|'.join(ref.adverbs)})\s+)*(?:{'|'.join(ref.speech_verbs)}|has|wants|insists|is|will|would)\b", after) or re.match(
+                _POSS + r"\s+(?:position|response|stance|decision|view|demand|offer|reaction)", after
+            ):
+                name = ref.capitals[m.group()]
+                out.append(Found(name, ActorKind.STATE, m.start(), m.end(), m.group(), "capital"))
+    return out
+
+
+def _group_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list[Found]:
+    """'Many analysts note' -> Found('analysts', group); 'Russian officials' -> 'Russian officials'."""
+    dem = "|".join(re.escape(d) for d in sorted(ref.demonyms, key=len, reverse=True))
+    quant = "|".join(re.escape(q) for q in sorted(ref.quantifiers, key=len, reverse=True))
+    rx = re.compile(
+        rf"\b(?:(?P<q>{quant})\s+)?(?:(?P<dem>{dem})\s+)?(?P<g>{'|'.join(ref.groups)})\b", re.I
+    )
+    out = []
+    for start, end in _spans_text(text, regions):
+        for m in rx.finditer(text, start, end):
+            if not m["g"].islower():
+                continue
+            dem_ok = m["dem"] and m["dem"][0].isupper() and m["dem"] in ref.demonyms
+            name = f"{m['dem']} {m['g']}" if dem_ok else m["g"]
+            out.append(Found(name, ActorKind.GROUP, m.start(), m.end(), m.group(), "group"))
+    return out
+
+
+def _modifiers_before(text: str, pos: int, ref: Reference, lo: int) -> tuple[int, str | None, str | None, str]:
+    """Walk back from a title over 'NPR's Moscow ' / 'Russian ' / 'North Korea's '.
+
+    Returns (new start, organisation, country, location word).
+    """
+    window = text[max(lo, pos - 80) : pos]
+    base = max(lo, pos - 80)
+    loc = ""
+    m = re.search(rf"({TOKEN})\s+$", window)
+    org = country = None
+    start = pos
+    if m and m.group(1) not in NOT_NAME:
+        # a location word only counts after a possessive: "NPR's Moscow correspondent"
+        pre = window[: m.start()]
+        pm = re.search(rf"(?:{ref.surface_re.pattern}){_POSS}\s+$", pre)
+        if pm:
+            loc = m.group(1)
+            window, pos = pre, base + m.start()
+            start = pos
+    pm = re.search(rf"({ref.surface_re.pattern}){_POSS}\s+$", window)
+    if pm:
+        ent = ref.entities[ref.surface[pm.group(1)]]
+        start = base + pm.start()
+        if ent.kind == "state":
+            country = ent.name
+        org = ent.name
+        return start, org, country, loc
+    dm = re.search(rf"({ref.demonym_re.pattern})\s+$", window)
+    if dm and not loc:
+        country = ref.demonyms[dm.group(1)]
+        return base + dm.start(), country, country, loc
+    return start, org, country, loc
+
+
+def _register(people: dict[str, _Person], name: str, pos: int, ref: Reference) -> _Person:
+    sur = surname(name, ref.family_name_first)
+    if name in people:
+        return people[name]
+    if len(name.split()) == 1:
+        for p in people.values():
+            if p.surname == name:
+                return p
+    else:
+        single = people.pop(sur, None)
+        person = _Person(name, sur, min(pos, single.first) if single else pos)
+        if single:
+            person.roles, person.country, person.affiliation = single.roles, single.country, single.affiliation
+        people[name] = person
+        return person
+    people[name] = _Person(name, sur, pos)
+    return people[name]
+
+
+def _find_people(text: str, regions: tuple[Span, ...], ref: Reference, entity_spans: list[tuple[int, int]]) -> dict[str, _Person]:
+    """People introduced by a title, an outlet's possessive, an appositive or a speech verb."""
+    people: dict[str, _Person] = {}
+    speech = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
+    adverbs = "|".join(ref.adverbs)
+    title_rx = re.compile(rf"(?<![\w-])(?P<title>{ref.title_re})\s+(?=[{UP}])")
+    hon_rx = re.compile(rf"(?:{'|'.join(re.escape(h) for h in ref.honorifics)})\s+({TOKEN})")
+
+    def in_entity(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in entity_spans)
+
+    for lo, hi in _spans_text(text, regions):
+        for m in title_rx.finditer(text, lo, hi):
+            nm = NAME_RE.match(text, m.end(), hi)
+            if not nm:
+                continue
+            name = clean_name(nm.group())
+            if not name or in_entity(nm.start(), nm.start() + len(name)):
+                continue
+            title = re.sub(r"\s+", " ", m["title"])
+            start, org, country, loc = _modifiers_before(text, m.start(), ref, lo)
+            person = _register(people, name, start, ref)
+            role = Role(f"{loc} {title}".strip() if loc else title, org)
+            if role not in person.roles:
+                person.roles.append(role)
+            person.country = person.country or country
+            if org and ref.entities.get(org) and ref.entities[org].kind != "state":
+                person.affiliation = person.affiliation or org
+        # "NPR's Anthony Kuhn": an outlet's or institution's own person
+        for m in re.finditer(rf"({ref.surface_re.pattern}){_POSS}\s+", text[lo:hi]):
+            ent = ref.entities[ref.surface[m.group(1)]]
+            nm = NAME_RE.match(text, lo + m.end(), hi)
+            if not nm:
+                continue
+            name = clean_name(nm.group())
+            if not name or len(name.split()) < 2 or in_entity(nm.start(), nm.start() + len(name)):
+                continue
+            person = _register(people, name, lo + m.start(), ref)
+            if ent.kind == "state":
+                person.country = person.country or ent.name
+            else:
+                person.affiliation = person.affiliation or ent.name
+        # "Jane Doe said" / "said Jane Doe" / "according to Jane Doe"
+        for m in re.finditer(
+            rf"(?:^|(?<=[,.;:—–\"”(]\s)|(?<=[”\"]\s)|(?<=\n))({NAME_RE.pattern})\s+(?:(?:{adverbs})\s+)*(?:{speech})\b"
+            rf"|(?:\b(?:{speech})|[Aa]ccording to)\s+({NAME_RE.pattern})(?=\s*[,.;]|\s+(?:in|on|at|after|during|on)\b)",
+            text[lo:hi],
+            re.M,
+        ):
+            raw = m.group(1) or m.group(2)
+            s = lo + (m.start(1) if m.group(1) else m.start(2))
+            name = clean_name(raw)
+            if not name or in_entity(s, s + len(name)) or name in ref.surface or name in ref.capitals:
+                continue
+            if len(name.split()) == 1 and name not in {p.surname for p in people.values()}:
+                if name.isupper() or len(name) < 3:
+                    continue
+            _register(people, name, s, ref)
+        # "Jane Doe, the foreign minister," -> role
+        for m in re.finditer(
+            rf"({NAME_RE.pattern}),\s+(?:(?:a|an|the)\s+)?(?:(?P<dem>{ref.demonym_re.pattern})\s+|(?P<st>{ref.surface_re.pattern}){_POSS}\s+)?(?P<title>{ref.title_re})\b",
+            text[lo:hi],
+        ):
+            name = clean_name(m.group(1))
+            s = lo + m.start(1)
+            if not name or len(name.split()) < 2 or in_entity(s, s + len(name)):
+                continue
+            person = _register(people, name, s, ref)
+            org = ref.demonyms.get(m["dem"] or "") or (ref.surface.get(m["st"] or "") if m["st"] else None)
+            role = Role(re.sub(r"\s+", " ", m["title"]), org)
+            if role not in person.roles:
+                person.roles.append(role)
+            if org and ref.entities[org].kind == "state":
+                person.country = person.country or org
+        # "..., Kim Jong Un would": a capitalised run of name tokens mid-sentence
+        for m in NAME_RE.finditer(text, lo, hi):
+            raw = m.group()
+            if len(raw.split()) < 2 or in_entity(m.start(), m.end()):
+                continue
+            before = text[max(lo, m.start() - 12) : m.start()]
+            if _LOCATIVE.search(before):
+                continue
+            name = clean_name(raw)
+            if not name or len(name.split()) < 2 or name != raw or any(t in NOT_NAME for t in name.split()):
+                continue
+            if name in ref.surface or name in ref.capitals:
+                continue
+            _register(people, name, m.start(), ref)
+        for m in hon_rx.finditer(text, lo, hi):
+            name = m.group(1)
+            if name not in NOT_NAME and not in_entity(m.start(1), m.end(1)):
+                _register(people, name, m.start(), ref)
+    return people
+
+
+def find_actors(
+    text: str, regions: tuple[Span, ...], discovery: tuple[Span, ...] | None = None
+) -> ActorTable:
+    """Every actor mention in the regions, people resolved by context.
+
+    'Russian President Vladimir Putin met Kim Jong Un. Kim said ...' ->
+    Vladimir Putin (person, role President of Russia), Kim Jong Un (person, alias 'Kim'), Russia
+    """
+    ref = reference()
+    entities = _entity_mentions(text, regions, ref)
+    groups = _group_mentions(text, regions, ref)
+    discovery = regions if discovery is None else discovery
+    entity_spans = [(f.start, f.end) for f in entities if f.form != "capital"]
+    entity_spans += [(m.start(), m.end()) for r in discovery for m in ref.capital_re.finditer(text, r.start, r.end)]
+    entity_spans += [
+        (f.start, f.end) for f in _entity_mentions(text, discovery, ref) if f.form != "capital"
+    ]
+    people = _find_people(text, discovery, ref, entity_spans)
+    by_name = sorted(people.values(), key=lambda p: p.first)
+
+    # Occurrences of full names, with any title phrase before them.
+    title_prefix = re.compile(
+        rf"(?:(?:{ref.surface_re.pattern}){_POSS}\s+(?:{TOKEN}\s+)?|(?:{ref.demonym_re.pattern})\s+)?(?:{ref.title_re})\s+$"
+    )
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    full_forms = sorted(
+        ((p.name, p) for p in by_name if len(p.name.split()) > 1), key=lambda x: -len(x[0])
+    )
+    for lo, hi in _spans_text(text, regions):
+        for form, p in full_forms:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text[lo:hi]):
+                s, e = lo + m.start(), lo + m.end()
+                if not free(s, e):
+                    continue
+                start = s
+                pm = title_prefix.search(text[max(lo, s - 90) : s])
+                if pm:
+                    start = max(lo, s - 90) + pm.start()
+                    # "Russian President" belongs to the name; "North Korea's" may stay a state too
+                found.append(Found(p.name, ActorKind.PERSON, start, e, text[start:e], "name", s))
+                taken.append((s, e))
+    # Bare surnames (and honorific forms), resolved by ownership.
+    by_surname: dict[str, list[_Person]] = {}
+    for p in by_name:
+        by_surname.setdefault(p.surname, []).append(p)
+    occurrences: list[tuple[int, int, str]] = []
+    for lo, hi in _spans_text(text, regions):
+        for sur in by_surname:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(sur)}(?![\w-])", text[lo:hi]):
+                s, e = lo + m.start(), lo + m.end()
+                if free(s, e) and not any(a <= s < b for a, b in entity_spans):
+                    occurrences.append((s, e, sur))
+    full_positions = sorted((f.head, f.actor) for f in found)
+    owner: dict[str, str] = {}
+    for s, e, sur in sorted(occurrences):
+        cands = by_surname[sur]
+        if len(cands) == 1:
+            chosen = cands[0].name
+        elif sur in owner:
+            chosen = owner[sur]
+        else:
+            names = {c.name for c in cands}
+            before = [a for pos, a in full_positions if pos < s and a in names]
+            chosen = before[-1] if before else min(cands, key=lambda c: c.first).name
+            owner[sur] = chosen
+        start = s
+        hm = re.search(rf"(?:{'|'.join(re.escape(h) for h in ref.honorifics)})\s+$", text[max(0, s - 6) : s])
+        if hm:
+            start = s - (len(text[max(0, s - 6) : s]) - hm.start())
+        pm = title_prefix.search(text[max(0, s - 90) : s])
+        if pm:
+            start = max(0, s - 90) + pm.start()
+        found.append(Found(chosen, ActorKind.PERSON, start, e, text[start:e], "surname", s))
+        taken.append((s, e))
+    # "the president", "the Russian leader": whoever holds that title in the article
+    title_ref = re.compile(
+        rf"\b[Tt]he\s+(?:(?P<dem>{ref.demonym_re.pattern})\s+)?(?P<title>{ref.title_re})\b(?!\s+(?:of\b|{TOKEN}))"
+    )
+    for lo, hi in _spans_text(text, regions):
+        for m in title_ref.finditer(text, lo, hi):
+            if not free(m.start(), m.end()):
+                continue
+            title = re.sub(r"\s+", " ", m["title"]).lower()
+            country = ref.demonyms.get(m["dem"] or "")
+            holders = [
+                p
+                for p in by_name
+                if any(r.title.lower().endswith(title) for r in p.roles)
+                and (country is None or p.country == country)
+            ]
+            if not holders:
+                continue
+            prior = [f for f in found if f.start < m.start() and f.actor in {h.name for h in holders}]
+            holder = max(prior, key=lambda f: f.start).actor if prior else holders[0].name
+            found.append(Found(holder, ActorKind.PERSON, m.start(), m.end(), m.group(), "title", m.start()))
+    # Entities and groups not inside a person's name.
+    for f in entities + groups:
+        if free(f.start, f.end) or f.kind == ActorKind.STATE or f.kind == ActorKind.MEDIA:
+            found.append(f)
+    found.sort(key=lambda f: (f.start, -f.end))
+
+    actors: dict[str, Actor] = {}
+    aliases: dict[str, list[str]] = {}
+    first: dict[str, int] = {}
+    for f in found:
+        aliases.setdefault(f.actor, [])
+        surface = f.text
+        if surface.startswith(("the ", "The ")) and f.kind in (ActorKind.ORGANIZATION, ActorKind.MEDIA, ActorKind.STATE):
+            pass
+        if surface not in aliases[f.actor]:
+            aliases[f.actor].append(surface)
+        if f.form in ("name", "surname") and f.head > f.start:
+            bare = text[f.head : f.end]
+            if bare not in aliases[f.actor]:
+                aliases[f.actor].append(bare)
+        first.setdefault(f.actor, f.start)
+    affiliation: dict[str, str] = {}
+    for name in sorted(first, key=first.get):
+        kind = next(f.kind for f in found if f.actor == name)
+        if kind == ActorKind.PERSON:
+            p = people[name]
+            if p.affiliation:
+                affiliation[name] = p.affiliation
+            if p.name not in aliases[name]:
+                aliases[name].insert(0, p.name)
+            actors[name] = Actor(name, kind, tuple(aliases[name]), p.country, tuple(p.roles))
+        else:
+            ent = ref.entities.get(name)
+            country = ent.country if ent else None
+            if name.endswith((" state TV", " state media", " state news agency", " state broadcaster")):
+                country = ref.demonyms.get(name.split(" state ")[0])
+            if kind == ActorKind.GROUP and " " in name:
+                country = ref.demonyms.get(name.split()[0])
+            actors[name] = Actor(name, kind, tuple(aliases[name]), country)
+    return ActorTable(tuple(actors.values()), tuple(found), affiliation)

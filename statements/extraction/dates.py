@@ -1,0 +1,199 @@
+"""Date expressions in sentences, resolved against the publication date.
+
+Unknown stays None: a weekday without a publication date is not resolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .header import MONTH_RE, MONTHS
+from .sentences import Sentence
+from .types import FuzzyDate, Precision, Span
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
+}  # fmt: skip
+_NUM = r"(?:\d{1,2}|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is expected to|are expected to|is scheduled to|are scheduled to|plans? to|"
+    r"is set to|are set to|is due to|are due to|going to|before returning|is to|are to|'ll)\b",
+    re.I,
+)
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("range", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:through|to|until|till|and)\s+(?P<y2>(?:19|20)\d\d)\b")),
+    ("yrange", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b")),
+    ("mdy", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("my", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
+    ("month", re.compile(r"\b(?:in|last|next|this|early|late|mid-?)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
+    ("year", re.compile(r"\b(?:in|since|by|during|until|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("weekday", re.compile(r"\b(?:(?P<mod>last|next|this|on|Last|Next|This|On)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("rel_day", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before|the next day|the following day|the previous day)\b", re.I)),
+    ("rel_unit", re.compile(r"\b(?P<mod>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("offset", re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<rel>after|before|ago|earlier|later)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: FuzzyDate
+    end_date: FuzzyDate | None = None
+    target: Span | None = None  # "two months after <target>": the date belongs to <target>
+    sentence: int = -1  # index into the sentence tuple
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    """date(2019, 4, 25), -2 -> date(2019, 2, 1) (month precision keeps the first day)."""
+    m = d.month - 1 + n
+    return dt.date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _weekday(pub: dt.date, wd: int, future: bool, mod: str) -> dt.date:
+    """'Thursday' in an article of Thursday 2019-04-25 -> 2019-04-25; future 'Friday' -> 04-26."""
+    if future or mod == "next":
+        delta = (wd - pub.weekday()) % 7
+        if mod == "next" and delta == 0:
+            delta = 7
+        return pub + dt.timedelta(days=delta)
+    delta = (pub.weekday() - wd) % 7
+    if mod == "last" and delta == 0:
+        delta = 7
+    return pub - dt.timedelta(days=delta)
+
+
+def _year_for(month: int, day: int, pub: dt.date | None, future: bool) -> int | None:
+    if pub is None:
+        return None
+    year = pub.year
+    try:
+        cand = dt.date(year, month, day)
+    except ValueError:
+        return year
+    if not future and cand > pub + dt.timedelta(days=7):
+        year -= 1
+    if future and cand < pub - dt.timedelta(days=7):
+        year += 1
+    return year
+
+
+def find_dates(text: str, sentences: tuple[Sentence, ...], pub: dt.date | None) -> tuple[DateMention, ...]:
+    """Resolve the date expressions of each sentence.
+
+    'The talks Thursday came two months after X held a summit.' (pub Thu 2019-04-25) ->
+    Thursday = 2019-04-25 (day); target 'X held a summit' = 2019-02 (month, approximate)
+    """
+    out: list[DateMention] = []
+    for si, s in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        found: list[DateMention] = []
+        offsets: list[tuple[re.Match[str], int]] = []
+        sent = text[s.start : s.end]
+        for kind, rx in _PATTERNS:
+            for m in rx.finditer(sent):
+                a, b = s.start + m.start(), s.start + m.end()
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                future = bool(_FUTURE.search(sent[: m.start()]))
+                dm = _resolve(kind, m, pub, future)
+                if kind == "offset":
+                    offsets.append((m, si))
+                    taken.append((a, b))
+                    continue
+                if dm is None:
+                    continue
+                start_d, end_d = dm
+                found.append(DateMention(a, b, start_d, end_d, None, si))
+                taken.append((a, b))
+        for m, _ in offsets:
+            n = NUMBERS.get(m["n"].lower()) if not m["n"].isdigit() else int(m["n"])
+            if not n:
+                continue
+            unit, rel = m["unit"].lower(), m["rel"].lower()
+            a, b = s.start + m.start(), s.start + m.end()
+            if rel in ("ago",):
+                anchor, sign, target = pub, -1, None
+            else:
+                anchors = [f.date.value for f in found if f.date.precision == Precision.DAY]
+                anchor = anchors[0] if anchors else pub
+                sign = -1 if rel in ("after", "later") else 1
+                # the date belongs to the clause after "after"/"before"
+                rest = text[b : s.end]
+                cut = re.search(r"[,;.]|\s+(?:hoping|while|when|as|but)\b", rest)
+                tend = b + (cut.start() if cut else len(rest.rstrip()))
+                target = Span(b, tend) if rel in ("after", "before") else None
+                if rel in ("earlier", "later"):
+                    sign = -1 if rel == "earlier" else 1
+            if anchor is None:
+                continue
+            value, prec = _shift(anchor, sign * n, unit)
+            found.append(DateMention(a, b, FuzzyDate(value, prec, True), None, target, si))
+        out.extend(sorted(found, key=lambda d: d.start))
+    return tuple(out)
+
+
+def _shift(anchor: dt.date, n: int, unit: str) -> tuple[dt.date, Precision]:
+    if unit == "day":
+        return anchor + dt.timedelta(days=n), Precision.DAY
+    if unit == "week":
+        return anchor + dt.timedelta(weeks=n), Precision.DAY
+    if unit == "month":
+        return add_months(anchor, n), Precision.MONTH
+    return dt.date(anchor.year + n, 1, 1), Precision.YEAR
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[FuzzyDate, FuzzyDate | None] | None:
+    g = m.groupdict()
+    try:
+        if kind in ("range", "yrange"):
+            y1, y2 = int(g["y1"]), int(g["y2"])
+            if y2 < y1:
+                return None
+            return FuzzyDate(dt.date(y1, 1, 1), Precision.YEAR), FuzzyDate(dt.date(y2, 1, 1), Precision.YEAR)
+        if kind in ("mdy", "dmy"):
+            month = MONTHS[g["mon"].lower().rstrip(".")]
+            day = int(g["day"])
+            year = int(g["year"]) if g.get("year") else _year_for(month, day, pub, future)
+            if year is None:
+                return None
+            return FuzzyDate(dt.date(year, month, day)), None
+        if kind == "my":
+            return FuzzyDate(dt.date(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], 1), Precision.MONTH), None
+        if kind == "month":
+            month = MONTHS[g["mon"].lower()]
+            year = _year_for(month, 1, pub, future or m.group().lower().startswith("next"))
+            if year is None:
+                return None
+            if pub and not future and month > pub.month and year == pub.year:
+                year -= 1
+            return FuzzyDate(dt.date(year, month, 1), Precision.MONTH), None
+        if kind == "year":
+            return FuzzyDate(dt.date(int(g["year"]), 1, 1), Precision.YEAR), None
+        if pub is None:
+            return None
+        if kind == "weekday":
+            mod = (g["mod"] or "").lower()
+            return FuzzyDate(_weekday(pub, WEEKDAYS.index(g["wd"].lower()), future, mod)), None
+        if kind == "rel_day":
+            w = g["w"].lower()
+            delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before": -1, "the previous day": -1}.get(w)
+            if delta is None:
+                return None  # "the next day" needs an event anchor we do not track
+            return FuzzyDate(pub + dt.timedelta(days=delta)), None
+        if kind == "rel_unit":
+            mod, unit = g["mod"].lower(), g["unit"].lower()
+            n = -1 if mod == "last" else 1 if mod == "next" else 0
+            if unit == "week":
+                return FuzzyDate(pub + dt.timedelta(weeks=n), Precision.DAY, True), None
+            if unit == "month":
+                return FuzzyDate(add_months(pub, n), Precision.MONTH), None
+            return FuzzyDate(dt.date(pub.year + n, 1, 1), Precision.YEAR), None
+    except (ValueError, KeyError):
+        return None
+    return None

@@ -1,0 +1,283 @@
+"""The meeting an article reports and the earlier ones it mentions.
+
+Participants come from "talks with X", "X and Y met", "summit between X and Y", the
+speaker of the sentence, or the states listed when a series is described.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .actors import ActorTable, Found
+from .dates import DateMention
+from .sentences import Sentence
+from .types import ActorKind, FuzzyDate, Meeting, Participant, Span, Statement
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "latest": 0}
+_MEET_WITH = re.compile(
+    r"\b(?P<kind>talks|meeting|meetings|summit|met|meets|meet|meeting|phone call|call|visit)\s+"
+    r"(?:face-to-face\s+|privately\s+|again\s+|by phone\s+)?(?:with|between)\s+$"
+)
+_HELD = re.compile(
+    r"\b(?:held|had|hold|have)\s+(?:their|a|an|the)\s+(?:own\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth)\s+)?"
+    r"(?P<kind>summit|meeting|talks)\b"
+)
+_SERIES = re.compile(r"\b(?P<name>(?:[a-z]+|\d+)-(?:party|nation|way|power|country))\s+(?P<kind>talks|negotiations|summit)\b", re.I)
+_PLACE = re.compile(
+    r"\b(?P<prep>in|on|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+    r"(?:,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?=[\s,.;]))?"
+    r"(?:\s+in\s+(?:(?:north|south|east|west|central|far)[a-z]*\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)"
+)
+_NOT_PLACE = re.compile(
+    r"^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|\d)"
+)
+_OUTCOME = re.compile(
+    r"\b(?:agreements?|agreed|deal|signed|signing|declaration|cancell?ed|collapsed|broke down|"
+    r"ended without|joint statement|communiqu[eé])\b",
+    re.I,
+)
+_GENERIC_REF = re.compile(r"\b(?:the|this|their)\s+(?:talks|meeting|summit|visit|call)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Draft:
+    kind: str
+    participants: tuple[str, ...]
+    sentence: int
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    ordinal: int | None = None
+    mentioned_only: bool = False
+    name: str | None = None  # series name ("six-party talks")
+
+
+def _persons_or_states(found: list[Found]) -> list[str]:
+    out: list[str] = []
+    for f in found:
+        if f.kind in (ActorKind.PERSON, ActorKind.STATE) and f.actor not in out:
+            out.append(f.actor)
+    return out
+
+
+def _short(name: str, table: ActorTable) -> str:
+    """'Vladimir Putin' -> 'Putin' unless another person shares the surname ('Kim Jong Un')."""
+    actor = next((a for a in table.actors if a.name == name), None)
+    if actor is None or actor.kind != ActorKind.PERSON or " " not in name:
+        return name
+    from .names import surname
+    from .reference import reference
+
+    fam = reference().family_name_first
+    sur = surname(name, fam)
+    clash = [a for a in table.actors if a.kind == ActorKind.PERSON and a.name != name and surname(a.name, fam) == sur]
+    return name if clash else sur
+
+
+def find_meetings(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    table: ActorTable,
+    dates: tuple[DateMention, ...],
+    statements: tuple[Statement, ...],
+    fallback_place: str | None = None,
+) -> tuple[Meeting, ...]:
+    """Meetings with participants, dates, places and outcomes.
+
+    '... Putin said after talks with Kim Thursday.' -> Putin–Kim talks, 2019-04-25
+    'The six-party talks were a series of meetings including A, B and C, held from 2003
+     through 2009' -> series, participants A, B, C, 2003–2009, mentioned only
+    """
+    drafts: list[_Draft] = []
+    evidence: dict[int, list[Span]] = {}
+    series_seen: dict[str, int] = {}
+    for si, s in enumerate(sentences):
+        sent_found = [f for f in table.found if s.start <= f.start < s.end]
+        sdates = [d for d in dates if d.sentence == si]
+        # series: "the six-party talks ... including A, B, C ..."
+        for m in _SERIES.finditer(text, s.start, s.end):
+            key = m["name"].lower()
+            if key in series_seen:
+                evidence[series_seen[key]].append(Span(s.start, s.end))
+                idx = series_seen[key]
+                d = drafts[idx]
+                if not d.participants and re.search(r"\b(?:including|among|between|involving|with)\b", text[m.end() : s.end]):
+                    states = [f.actor for f in sent_found if f.kind == ActorKind.STATE and f.start > m.end()]
+                    rng = next((x for x in sdates if x.end_date), None)
+                    drafts[idx] = replace(
+                        d,
+                        participants=tuple(dict.fromkeys(states)),
+                        start=rng.date if rng else d.start,
+                        end=rng.end_date if rng else d.end,
+                    )
+                continue
+            defining = re.search(r"\b(?:series|including|among|involving|held)\b", text[m.end() : s.end])
+            states = [f.actor for f in sent_found if f.kind == ActorKind.STATE and f.start > m.end()] if defining else []
+            rng = next((x for x in sdates if x.end_date), None)
+            drafts.append(
+                _Draft(
+                    "series", tuple(dict.fromkeys(states)), si,
+                    rng.date if rng and defining else None, rng.end_date if rng and defining else None,
+                    mentioned_only=True, name=m["name"].lower() + " " + m["kind"].lower(),
+                )
+            )  # fmt: skip
+            series_seen[key] = len(drafts) - 1
+            evidence[len(drafts) - 1] = [Span(s.start, s.end)]
+        # "X and Y held their second summit"
+        for m in _HELD.finditer(text, s.start, s.end):
+            before = [f for f in sent_found if f.end <= m.start() and f.kind == ActorKind.PERSON]
+            parts = _persons_or_states(before[-2:])
+            if len(parts) < 2:
+                continue
+            date = next((d for d in sdates if d.target and d.target.start <= m.start() < d.target.end), None)
+            ordinal = _ORDINALS.get((m["ord"] or "").lower())
+            drafts.append(_Draft("summit" if m["kind"] == "summit" else "bilateral", tuple(parts), si, date.date if date else None, None, ordinal, True))
+            evidence[len(drafts) - 1] = [Span(s.start, s.end)]
+            # "the first one": an earlier meeting of the same series
+            look = text[m.end() : sentences[min(si + 1, len(sentences) - 1)].end]
+            if ordinal and ordinal > 1 and re.search(r"\bthe first (?:one|summit|meeting)\b", look):
+                drafts.append(_Draft(drafts[-1].kind, tuple(parts), si, None, None, 1, True))
+                evidence[len(drafts) - 1] = [Span(s.start, s.end)]
+        # "talks with X" / "summit between X and Y"
+        for f in sent_found:
+            if f.kind not in (ActorKind.PERSON, ActorKind.STATE):
+                continue
+            m = _MEET_WITH.search(text, max(s.start, f.start - 60), f.start)
+            if not m or m.end() != f.start:
+                continue
+            if any(d.target and d.target.start <= m.start() < d.target.end for d in sdates):
+                continue
+            if re.search(r"\b(?:collapsed|failed|broke down)\b", text[f.end : f.end + 25]):
+                continue  # "after talks with X collapsed": an earlier meeting, already known
+            parts = [f.actor]
+            nxt = [g for g in sent_found if g.start > f.end and g.kind == f.kind]
+            if m["kind"] and text[m.start() : m.end()].rstrip().endswith("between") and nxt:
+                parts.append(nxt[0].actor)
+            else:
+                spk = [st.speaker for st in statements if s.start <= (st.cue.start if st.cue else -1) < s.end]
+                subj = [g.actor for g in sent_found if g.kind == f.kind and g.actor != f.actor and g.end <= m.start()]
+                other = (spk or subj or [g.actor for g in sent_found if g.kind == f.kind and g.actor != f.actor])
+                if not other:
+                    continue
+                parts.insert(0, other[0])
+            if len(set(parts)) < 2:
+                continue
+            kind = m["kind"]
+            mk = "summit" if kind == "summit" else "call" if "call" in kind else "visit" if kind == "visit" else "bilateral"
+            day = next((d for d in sdates if d.target is None and d.end_date is None), None)
+            if any(not d.mentioned_only and set(d.participants) == set(parts) for d in drafts):
+                continue
+            drafts.append(_Draft(mk, tuple(dict.fromkeys(parts)), si, day.date if day else None))
+            evidence[len(drafts) - 1] = [Span(s.start, s.end)]
+            break
+    if not drafts:
+        return ()
+    main_idx = next((i for i, d in enumerate(drafts) if not d.mentioned_only), None)
+    main_parts: set[str] = set(drafts[main_idx].participants) if main_idx is not None else set()
+    # evidence for the main meeting: generic references ("the talks", "the two leaders")
+    if main_idx is not None:
+        msent = drafts[main_idx].sentence
+        for si, s in enumerate(sentences):
+            if si <= msent:
+                continue
+            claimed = any(sp.start == s.start for k, v in evidence.items() if k != main_idx for sp in v)
+            if not claimed and (_GENERIC_REF.search(text, s.start, s.end) or re.search(r"\bthe two (?:leaders|men|met|sides)\b|\bThe two met\b", text[s.start : s.end])):
+                evidence[main_idx].append(Span(s.start, s.end))
+    titles: list[str] = []
+    meetings: list[Meeting] = []
+    for i, d in enumerate(drafts):
+        parts = list(d.participants)
+        if d.mentioned_only and d.kind != "series":
+            parts.sort(key=lambda p: p in main_parts)
+        names = "–".join(_short(p, table) for p in parts)
+        place = None
+        if i == main_idx:
+            place = _place(text, sentences, evidence[i]) or fallback_place
+        if d.kind == "series" and d.name:
+            title = d.name[0].upper() + d.name[1:]
+        elif d.mentioned_only:
+            word = "summit" if d.kind == "summit" else "meeting"
+            ordw = next((k for k, v in _ORDINALS.items() if v == d.ordinal and k != "latest"), "")
+            title = f"{ordw.capitalize()} {names} {word}".strip() if ordw else f"{names} {word}"
+            if d.start and not ordw:
+                title += f", {d.start.value.year}"
+        else:
+            word = {"summit": "summit", "call": "call", "visit": "visit"}.get(d.kind, "talks")
+            title = f"{names} {word}"
+            if place:
+                head = re.match(r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", place)
+                prep = "in"
+                pm = re.search(rf"\b(in|on|at)\s+{re.escape(place)}", text)
+                if pm:
+                    prep = pm.group(1)
+                title += f" {prep} {head.group() if head else place}"
+            if d.start:
+                title += f", {d.start.value.year}"
+        while title in titles:
+            title += " (2)"
+        titles.append(title)
+        outcomes = []
+        for sp in evidence[i]:
+            sent = text[sp.start : sp.end]
+            quoted = any(ch in sent for ch in '"“”')
+            if _OUTCOME.search(sent) and i == main_idx and _GENERIC_REF.search(sent) and not quoted:
+                outcomes.append(sent.strip().rstrip("."))
+        meetings.append(
+            Meeting(
+                title=title,
+                kind=d.kind,
+                participants=tuple(Participant(p) for p in parts),
+                start=d.start,
+                end=d.end,
+                place=place,
+                mentioned_only=d.mentioned_only,
+                outcomes=tuple(outcomes),
+                evidence=tuple(evidence[i]),
+            )
+        )
+    # outcomes of mentioned meetings: the next sentence ("But the team cancelled ...")
+    for i, d in enumerate(drafts):
+        if not d.mentioned_only or d.kind == "series" or d.ordinal == 1:
+            continue
+        nxt = d.sentence + 1
+        if nxt < len(sentences):
+            s = sentences[nxt]
+            sent = text[s.start : s.end]
+            if _OUTCOME.search(sent) and any(
+                f.actor in d.participants for f in table.found if s.start <= f.start < s.end
+            ):
+                meetings[i] = replace(
+                    meetings[i],
+                    outcomes=(*meetings[i].outcomes, sent.strip().rstrip(".")),
+                    evidence=(*meetings[i].evidence, Span(s.start, s.end)),
+                )
+    # series links: the second follows the first of the same participants
+    for i, d in enumerate(drafts):
+        if d.ordinal and d.ordinal > 1:
+            for j, e in enumerate(drafts):
+                if e.ordinal == d.ordinal - 1 and set(e.participants) == set(d.participants):
+                    meetings[i] = replace(meetings[i], follows=meetings[j].title)
+    order = sorted(range(len(meetings)), key=lambda k: (k != main_idx, k))
+    return tuple(meetings[k] for k in order)
+
+
+def _place(text: str, sentences: tuple[Sentence, ...], spans: list[Span]) -> str | None:
+    """'The two met ... on Russky-like Island in eastern Country.' -> 'Russky-like Island in eastern Country'."""
+    for sp in spans:
+        sent = text[sp.start : sp.end]
+        if not re.search(r"\b(?:met|meet|talks|summit|meeting|visit|hosted)\b", sent):
+            continue
+        for m in _PLACE.finditer(sent):
+            place = m["place"].rstrip(",. ")
+            if _NOT_PLACE.match(place):
+                continue
+            place = re.sub(r"^the\s+", "", place)
+            if re.match(r"(?:First|Last|Korean Peninsula)\b", place):
+                continue
+            return place
+    return None
+
+
+def main_meeting(meetings: tuple[Meeting, ...]) -> Meeting | None:
+    return next((m for m in meetings if not m.mentioned_only), None)

@@ -1,0 +1,437 @@
+"""Direct quotes and reported speech, with their speakers.
+
+Quotes are found per paragraph (a quote may run over several paragraphs, re-opened on
+each); cues are "<actor> <verb>", "<verb> <actor>" and "according to <actor>" outside
+quotes. Each quote is attributed to the adjacent cue, else the cue earlier in its
+sentence, else the last speaker of the paragraph (carry-over).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .actors import ActorTable, Found
+from .reference import reference
+from .sentences import Paragraph, Sentence
+from .types import ActorKind, Span, Statement
+
+_OPEN = "“„«"
+_CLOSE = "”»"
+_PRONOUN_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s+(?P<rest>(?:\w+\s+){0,2}?)")
+_THAT = re.compile(r"\bthat\s+")
+_PREP_START = re.compile(
+    r"^\s*(?:after|before|in|on|at|during|while|when|from|to|with|without|late|early|last|"
+    r"this|earlier|later|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|tonight|\.|,|$)",
+    re.I,
+)
+_OBJECT_AFTER = re.compile(r"^(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+|\w+['’]s\s+[\w ]+?|[A-Z]\w+))")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark, or paragraph end)
+    open_at: int  # position of the opening mark
+    close_at: int | None  # position of the closing mark; None when continued next paragraph
+    paragraph: int
+    continues: bool = False  # re-opened continuation of the previous paragraph's quote
+
+
+@dataclass(frozen=True)
+class Cue:
+    speaker: str | None  # None for an unresolved pronoun
+    start: int
+    end: int  # end of the verb
+    verb: str
+    inverted: bool = False  # "said Putin"
+    according: bool = False  # "according to X"
+    pronoun: bool = False
+    mention_start: int = -1
+    mention_end: int = -1
+
+
+def find_quotes(text: str, paras: tuple[Paragraph, ...]) -> tuple[Quote, ...]:
+    """Quoted spans; a paragraph left open and the next re-opened continue one quote.
+
+    '"A," he said. "B."' -> content spans 'A,' and 'B.'
+    """
+    out: list[Quote] = []
+    carry = False
+    for p in paras:
+        open_at: int | None = None
+        cont = False
+        first_char = text[p.start] if p.start < p.end else ""
+        for i in range(p.start, p.end):
+            ch = text[i]
+            if ch in _OPEN or (ch == '"' and open_at is None and _opens(text, i, p.start)):
+                if open_at is None:
+                    open_at = i
+                    cont = carry and i == p.start
+                continue
+            if (ch in _CLOSE or ch == '"') and open_at is not None:
+                if i > open_at + 1:
+                    out.append(_quote(text, open_at, i, p.index, cont))
+                open_at = None
+                cont = False
+        carry = False
+        if open_at is not None:
+            nxt = p.index + 1
+            following = paras[nxt] if nxt < len(paras) else None
+            if following is not None and text[following.start] in _OPEN + '"':
+                carry = True
+            out.append(_quote(text, open_at, None, p.index, cont, p.end))
+        del first_char
+    return tuple(q for q in out if q.end > q.start)
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    return i == lo or text[i - 1].isspace() or text[i - 1] in "([—–-:;,"
+
+
+def _quote(text: str, open_at: int, close_at: int | None, para: int, cont: bool, end: int | None = None) -> Quote:
+    start = open_at + 1
+    stop = close_at if close_at is not None else end
+    assert stop is not None
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return Quote(start, stop, open_at, close_at, para, cont)
+
+
+def _inside(pos: int, quotes: tuple[Quote, ...]) -> bool:
+    return any(q.open_at <= pos < (q.close_at if q.close_at is not None else q.end) for q in quotes)
+
+
+def find_cues(text: str, sentences: tuple[Sentence, ...], table: ActorTable, quotes: tuple[Quote, ...]) -> list[Cue]:
+    """Attribution cues outside quotes.
+
+    'Putin said, The Associated Press reported.' -> Cue(Putin, said), Cue(The Associated Press, reported)
+    """
+    ref = reference()
+    verbs = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
+    adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
+    after_rx = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b")
+    inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
+    inv_rx = re.compile(rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?$")
+    acc_rx = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?$")
+    poss_rx = re.compile(rf"(?:{ref.surface_re.pattern})['’]s\s+$")
+    found = [f for f in table.found if not _inside(f.start, quotes)]
+    # drop mentions nested inside a longer one ("NPR" in "NPR's Moscow correspondent Lucian Kim")
+    outer = [f for f in found if not any(g is not f and g.start <= f.start and f.end <= g.end and (g.end - g.start) > (f.end - f.start) for g in found)]
+    cues: list[Cue] = []
+    for s in sentences:
+        for f in (f for f in outer if s.start <= f.start < s.end):
+            m = after_rx.match(text, f.end, s.end)
+            if m and not _inside(m.start("v"), quotes):
+                start = f.start
+                pm = poss_rx.search(text, max(s.start, f.start - 40), f.start)
+                if pm and pm.end() == f.start:
+                    start = pm.start()
+                cues.append(Cue(f.actor, start, m.end(), m["v"], mention_start=f.start, mention_end=f.end))
+                continue
+            im = inv_rx.search(text, s.start, f.start)
+            if im and im.end() == f.start:
+                cues.append(Cue(f.actor, im.start("v"), f.end, im["v"], inverted=True, mention_start=f.start, mention_end=f.end))
+                continue
+            am = acc_rx.search(text, s.start, f.start)
+            if am and am.end() == f.start:
+                cues.append(Cue(f.actor, am.start(), f.end, "according to", according=True, mention_start=f.start, mention_end=f.end))
+        for m in re.finditer(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b", text[s.start : s.end]):
+            st = s.start + m.start()
+            if not _inside(st, quotes):
+                cues.append(Cue(None, st, s.start + m.end(), m["v"], pronoun=True, mention_start=st, mention_end=st + 2 + (text[st] in "Ss")))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _resolve_pronoun(cue: Cue, table: ActorTable, statements: list[Statement], paras: tuple[Paragraph, ...], para: int) -> str | None:
+    """'he said' -> the latest person who spoke or was named before it in this or the previous paragraph."""
+    lo = paras[max(0, para - 1)].start
+    speakers = [s for s in statements if s.start < cue.start and s.start >= lo and table.kind(s.speaker) == ActorKind.PERSON]
+    people = [f for f in table.found if lo <= f.start < cue.start and f.kind == ActorKind.PERSON]
+    best: tuple[int, str] | None = None
+    if speakers:
+        best = (speakers[-1].start, speakers[-1].speaker)
+    if people and (best is None or people[-1].start > best[0]):
+        # a person mentioned later than the last speaker is only preferred if they are a subject
+        f = people[-1]
+        prev = text_prev_char = None
+        del prev, text_prev_char
+        best = (f.start, f.actor) if best is None else best
+    return best[1] if best else None
+
+
+def _outlet_of(actor: str, table: ActorTable) -> str | None:
+    kind = table.kind(actor)
+    if kind == ActorKind.MEDIA:
+        return actor
+    if kind == ActorKind.PERSON:
+        org = table.affiliation.get(actor)
+        if org and table.kind(org) == ActorKind.MEDIA or (org and reference().entities.get(org) and reference().entities[org].kind == "media"):
+            return org
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):
+        end -= 1
+    return start, end
+
+
+def extract_statements(
+    text: str,
+    paras: tuple[Paragraph, ...],
+    sentences: tuple[Sentence, ...],
+    table: ActorTable,
+) -> tuple[Statement, ...]:
+    """All statements in body paragraphs, ordered by position.
+
+    '"Fine," Putin said. "Good."' -> two direct statements by Putin sharing one utterance
+    'X, Putin said.' -> reported statement 'X'
+    """
+    quotes = find_quotes(text, paras)
+    cues = find_cues(text, sentences, table, quotes)
+    sent_of = {}
+    for s in sentences:
+        sent_of[s.start] = s
+
+    def sentence_at(pos: int) -> Sentence | None:
+        for s in sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    statements: list[Statement] = []
+    used: set[int] = set()  # cue indexes attributed to quotes
+    outlet_cues: set[int] = set()
+    outlets: list[tuple[int, str, str, int]] = []  # (paragraph, speaker, outlet, position)
+
+    # Main vs reporting-outlet cues within one sentence.
+    for s in sentences:
+        idx = [i for i, c in enumerate(cues) if s.start <= c.start < s.end]
+        for k, i in enumerate(idx):
+            c = cues[i]
+            if k == 0 or c.speaker is None:
+                continue
+            outlet = _outlet_of(c.speaker, table)
+            if not outlet or c.verb not in reference().reporting_verbs | {"according to"}:
+                continue
+            before = text[s.start : c.start].rstrip()
+            if not before.endswith((",", "—", "–")):
+                continue
+            main = cues[idx[k - 1]]
+            if main.speaker in (None, c.speaker):
+                if main.speaker is None:
+                    outlets.append((s.paragraph, "", outlet, c.start))
+                    outlet_cues.add(i)
+                continue
+            outlet_cues.add(i)
+            outlets.append((s.paragraph, main.speaker, outlet, c.start))
+
+    def resolve(i: int, c: Cue, para: int) -> tuple[str | None, float]:
+        if c.speaker is not None:
+            return c.speaker, 1.0
+        who = _resolve_pronoun(c, table, statements, paras, para)
+        if who is None:
+            return None, 0.0
+        cues[i] = replace(c, speaker=who)
+        return who, 0.75
+
+    utterance = 0
+    last_quote_speaker: dict[int, tuple[str, int, float, Span | None]] = {}  # paragraph -> (speaker, utterance, conf, cue)
+    prev_q: Quote | None = None
+    for q in quotes:
+        speaker: str | None = None
+        conf = 0.0
+        cue_span: Span | None = None
+        same_utt = False
+        close_end = (q.close_at + 1) if q.close_at is not None else q.end
+        sent = sentence_at(q.open_at)
+        if q.continues and prev_q is not None and prev_q.paragraph == q.paragraph - 1 and statements:
+            last = statements[-1]
+            speaker, conf, cue_span, same_utt = last.speaker, last.confidence * 0.95, last.cue, True
+        if speaker is None:
+            for i, c in enumerate(cues):
+                if i in outlet_cues:
+                    continue
+                gap_after = text[close_end : c.start] if c.start >= close_end else None
+                gap_before = text[c.end : q.open_at] if c.end <= q.open_at else None
+                same_after = sentence_at(max(close_end - 1, q.start)) == sentence_at(c.start)
+                same_before = sentence_at(c.start) == sent or (
+                    gap_before is not None and text[c.end : q.open_at].strip() == ":"
+                )
+                if gap_after is not None and same_after and re.fullmatch(r"[\s,]*", gap_after) and len(gap_after) < 4:
+                    who, k = resolve(i, c, q.paragraph)
+                    if who:
+                        speaker, conf, cue_span = who, 0.95 * k, Span(c.start, c.end)
+                        used.add(i)
+                        break
+                if gap_before is not None and same_before and re.fullmatch(r"(?:\s+(?:to\s+)?[\w’' ]{0,30}?)?\s*[,:]\s*", gap_before):
+                    who, k = resolve(i, c, q.paragraph)
+                    if who:
+                        speaker, conf, cue_span = who, 0.95 * k, Span(c.start, c.end)
+                        used.add(i)
+                        break
+        if speaker is None and sent is not None:
+            # partial quote: the cue earlier in the same sentence
+            prior = [
+                (i, c)
+                for i, c in enumerate(cues)
+                if sent.start <= c.start and c.end <= q.open_at and i not in outlet_cues
+                and not any(o.open_at > c.end and o.open_at < q.open_at for o in quotes)
+            ]
+            if prior:
+                i, c = prior[-1]
+                who, k = resolve(i, c, q.paragraph)
+                if who:
+                    speaker, conf, cue_span = who, 0.9 * k, Span(c.start, c.end)
+                    used.add(i)
+        if speaker is None and prev_q is not None and prev_q.paragraph == q.paragraph and statements:
+            # split quote: '"A," X said. "B."'
+            last = statements[-1]
+            between = text[(prev_q.close_at or prev_q.end) + 1 : q.open_at]
+            if last.cue and last.cue.start >= (prev_q.close_at or prev_q.end) and not any(
+                c.start > last.cue.end and c.end <= q.open_at for c in cues
+            ) and len(between) < 120:
+                speaker, conf, cue_span, same_utt = last.speaker, last.confidence * 0.95, last.cue, True
+        if speaker is None and q.paragraph in last_quote_speaker:
+            who, utt, c0, cs = last_quote_speaker[q.paragraph]
+            speaker, conf, cue_span = who, 0.7, cs
+        if speaker is None:
+            # carry-over: the paragraph's last speaker, else the previous paragraph's
+            lo = paras[q.paragraph].start
+            prior = [s for s in statements if s.start < q.open_at and lo <= s.start]
+            prior_cues = [
+                (i, c) for i, c in enumerate(cues) if lo <= c.start < q.open_at and i not in outlet_cues
+            ]
+            if prior_cues and (not prior or prior_cues[-1][1].start > prior[-1].start):
+                i, c = prior_cues[-1]
+                who, k = resolve(i, c, q.paragraph)
+                if who:
+                    speaker, conf, cue_span = who, 0.7 * k, None
+            if speaker is None and prior:
+                speaker, conf, cue_span = prior[-1].speaker, 0.7, None
+            if speaker is None:
+                p = paras[q.paragraph]
+                only_quote = text[p.start : p.end].lstrip()[:1] in _OPEN + '"' and not any(
+                    p.start <= c.start < p.end for c in cues
+                )
+                prev = [s for s in statements if q.paragraph > 0 and paras[q.paragraph - 1].start <= s.start < p.start]
+                if only_quote and prev:
+                    speaker, conf, cue_span = prev[-1].speaker, 0.6, None
+        if speaker is None:
+            prev_q = q
+            continue
+        if not same_utt:
+            utterance += 1
+        st = Statement(
+            speaker=speaker,
+            text=text[q.start : q.end],
+            start=q.start,
+            end=q.end,
+            direct=True,
+            utterance=utterance,
+            confidence=round(conf, 3),
+            cue=cue_span,
+        )
+        statements.append(st)
+        last_quote_speaker[q.paragraph] = (speaker, utterance, conf, cue_span)
+        prev_q = q
+
+    # Reported speech.
+    for i, c in enumerate(cues):
+        if i in used or i in outlet_cues:
+            continue
+        s = sentence_at(c.start)
+        if s is None:
+            continue
+        who, k = resolve(i, c, s.paragraph)
+        if who is None:
+            continue
+        tail_end = s.end
+        for j in outlet_cues:
+            oc = cues[j]
+            if s.start <= oc.start < s.end and oc.start > c.end:
+                tail_end = min(tail_end, oc.start)
+        span = _reported_clause(text, s, c, tail_end, cues)
+        if span is None:
+            continue
+        a, b = span
+        if any(q.open_at < b and a < (q.close_at or q.end) + 1 for q in quotes):
+            continue  # a partial quote carries these words
+        if len(text[a:b].split()) < 3:
+            continue
+        utterance += 1
+        conf = (0.85 if not c.according else 0.8) * k
+        statements.append(
+            Statement(who, text[a:b], a, b, False, utterance=utterance, confidence=round(conf, 3), cue=Span(c.start, c.end))
+        )
+
+    statements.sort(key=lambda st: st.start)
+    # a cue inside someone else's reported words is part of what they said
+    statements = [
+        st
+        for st in statements
+        if st.cue is None
+        or not any(o is not st and o.start <= st.cue.start < o.end for o in statements)
+    ]
+    # A reporting outlet at the end of a paragraph covers that speaker's words in it.
+    out = []
+    for st in statements:
+        para = next(p.index for p in paras if p.start <= st.start < p.end + 1)
+        via = None
+        for pidx, main, outlet, _pos in outlets:
+            if pidx == para and (main == st.speaker or main == "") and outlet != st.speaker:
+                via = outlet
+        out.append(replace(st, reported_via=via) if via else st)
+    return tuple(out)
+
+
+def _reported_clause(text: str, s: Sentence, c: Cue, tail_end: int, cues: list[Cue]) -> tuple[int, int] | None:
+    """The reported words of one cue.
+
+    'X would go, Putin said after talks.' -> 'X would go'
+    'Putin said after the talks that X was open.' -> 'X was open'
+    'According to Putin, they agreed.' -> 'they agreed'
+    'Putin called for new talks.' -> 'new talks'
+    """
+    ref = reference()
+    if c.according:
+        after = text[c.end : tail_end]
+        m = re.match(r"\s*,\s*", after)
+        if m:
+            return _trim(text, c.end + m.end(), tail_end)
+        before = text[s.start : c.start]
+        if before.rstrip().endswith(","):
+            return _trim(text, s.start, c.start)
+        return None
+    after = text[c.end : tail_end]
+    if c.verb in ("called", "calls", "call"):
+        m = re.match(r"\s+(?:for|on\s+\w+\s+to)\s+", after)
+        if not m:
+            return None
+        return _trim(text, c.end + m.end(), tail_end)
+    if c.verb in ref.object_verbs and c.verb not in ("denied", "denies"):
+        if after.strip():
+            return _trim(text, c.end, tail_end)
+    tm = _THAT.search(after)
+    if tm and len(after[: tm.start()].split()) <= 8 and '"' not in after[: tm.start()] and "“" not in after[: tm.start()]:
+        return _trim(text, c.end + tm.end(), tail_end)
+    before = text[s.start : c.start]
+    # skip a preceding quote or cue in the same sentence
+    prev_cue_end = max((o.end for o in cues if s.start <= o.end <= c.start and o is not c), default=s.start)
+    lead = text[prev_cue_end : c.start]
+    if (not after.strip() or _PREP_START.match(after)) and lead.rstrip().endswith((",", "—")):
+        if len(lead.split()) >= 3 and not c.inverted or c.inverted:
+            return _trim(text, prev_cue_end, c.start)
+    if c.verb in ("told", "tells", "tell"):
+        return None
+    if after.strip() and not _PREP_START.match(after) and not c.inverted:
+        return _trim(text, c.end, tail_end)
+    del before
+    return None
