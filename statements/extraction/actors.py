@@ -15,7 +15,10 @@ from .reference import Reference, reference
 from .types import Actor, ActorKind, Mention, Role, Span
 
 _POSS = r"(?:'s|’s)"
-_LOCATIVE = re.compile(r"\b(?:in|at|on|from|to|near|into|across|outside|inside|around|of|visit|visited|visiting)\s+$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|from|to|near|into|across|outside|inside|around|of|visit|visited|visiting)\s+$",
+    re.I,
+)
 
 
 @dataclass
@@ -84,11 +87,14 @@ def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> li
             if any(s <= m.start() < e for s, e in taken):
                 continue
             ent = ref.entities[ref.surface[m.group()]]
-            if m.group() in ("US", "AP", "UN", "UK", "RT", "FT", "DW", "RIA") and text[
-                max(0, m.start() - 40) : m.end() + 40
-            ].isupper():
+            if (
+                m.group() in ("US", "AP", "UN", "UK", "RT", "FT", "DW", "RIA")
+                and text[max(0, m.start() - 40) : m.end() + 40].isupper()
+            ):
                 continue  # shouted headline, not an acronym
-            out.append(Found(ent.name, ActorKind(ent.kind), m.start(), m.end(), m.group(), "entity"))
+            out.append(
+                Found(ent.name, ActorKind(ent.kind), m.start(), m.end(), m.group(), "entity")
+            )
         # "North and South Korea": a shared head noun
         for m in re.finditer(rf"\b({TOKEN})\s+and\s+({TOKEN})\s+({TOKEN})\b", text[start:end]):
             first = f"{m[1]} {m[3]}"
@@ -101,8 +107,12 @@ def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> li
             before = text[max(0, m.start() - 4) : m.start()]
             if re.search(_POSS + r"\s$", before):
                 continue  # "NPR's Moscow correspondent"
-            if re.match(rf"\s+(?:(?:{'|'.join(ref.adverbs)})\s+)*(?:{'|'.join(ref.speech_verbs)}|has|wants|insists|is|will|would)\b", after) or re.match(
-                _POSS + r"\s+(?:position|response|stance|decision|view|demand|offer|reaction)", after
+            if re.match(
+                rf"\s+(?:(?:{'|'.join(ref.adverbs)})\s+)*(?:{'|'.join(ref.speech_verbs)}|has|wants|insists|is|will|would)\b",
+                after,
+            ) or re.match(
+                _POSS + r"\s+(?:position|response|stance|decision|view|demand|offer|reaction)",
+                after,
             ):
                 name = ref.capitals[m.group()]
                 out.append(Found(name, ActorKind.STATE, m.start(), m.end(), m.group(), "capital"))
@@ -127,7 +137,9 @@ def _group_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> lis
     return out
 
 
-def _modifiers_before(text: str, pos: int, ref: Reference, lo: int) -> tuple[int, str | None, str | None, str]:
+def _modifiers_before(
+    text: str, pos: int, ref: Reference, lo: int
+) -> tuple[int, str | None, str | None, str]:
     """Walk back from a title over 'NPR's Moscow ' / 'Russian ' / 'North Korea's '.
 
     Returns (new start, organisation, country, location word).
@@ -173,14 +185,20 @@ def _register(people: dict[str, _Person], name: str, pos: int, ref: Reference) -
         single = people.pop(sur, None)
         person = _Person(name, sur, min(pos, single.first) if single else pos)
         if single:
-            person.roles, person.country, person.affiliation = single.roles, single.country, single.affiliation
+            person.roles, person.country, person.affiliation = (
+                single.roles,
+                single.country,
+                single.affiliation,
+            )
         people[name] = person
         return person
     people[name] = _Person(name, sur, pos)
     return people[name]
 
 
-def _find_people(text: str, regions: tuple[Span, ...], ref: Reference, entity_spans: list[tuple[int, int]]) -> dict[str, _Person]:
+def _find_people(
+    text: str, regions: tuple[Span, ...], ref: Reference, entity_spans: list[tuple[int, int]]
+) -> dict[str, _Person]:
     """People introduced by a title, an outlet's possessive, an appositive or a speech verb."""
     people: dict[str, _Person] = {}
     speech = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
@@ -232,7 +250,12 @@ def _find_people(text: str, regions: tuple[Span, ...], ref: Reference, entity_sp
             raw = m.group(1) or m.group(2)
             s = lo + (m.start(1) if m.group(1) else m.start(2))
             name = clean_name(raw)
-            if not name or in_entity(s, s + len(name)) or name in ref.surface or name in ref.capitals:
+            if (
+                not name
+                or in_entity(s, s + len(name))
+                or name in ref.surface
+                or name in ref.capitals
+            ):
                 continue
             if len(name.split()) == 1 and name not in {p.surname for p in people.values()}:
                 if name.isupper() or len(name) < 3:
@@ -248,7 +271,9 @@ def _find_people(text: str, regions: tuple[Span, ...], ref: Reference, entity_sp
             if not name or len(name.split()) < 2 or in_entity(s, s + len(name)):
                 continue
             person = _register(people, name, s, ref)
-            org = ref.demonyms.get(m["dem"] or "") or (ref.surface.get(m["st"] or "") if m["st"] else None)
+            org = ref.demonyms.get(m["dem"] or "") or (
+                ref.surface.get(m["st"] or "") if m["st"] else None
+            )
             role = Role(re.sub(r"\s+", " ", m["title"]), org)
             if role not in person.roles:
                 person.roles.append(role)
@@ -263,7 +288,12 @@ def _find_people(text: str, regions: tuple[Span, ...], ref: Reference, entity_sp
             if _LOCATIVE.search(before):
                 continue
             name = clean_name(raw)
-            if not name or len(name.split()) < 2 or name != raw or any(t in NOT_NAME for t in name.split()):
+            if (
+                not name
+                or len(name.split()) < 2
+                or name != raw
+                or any(t in NOT_NAME for t in name.split())
+            ):
                 continue
             if name in ref.surface or name in ref.capitals:
                 continue
@@ -288,7 +318,11 @@ def find_actors(
     groups = _group_mentions(text, regions, ref)
     discovery = regions if discovery is None else discovery
     entity_spans = [(f.start, f.end) for f in entities if f.form != "capital"]
-    entity_spans += [(m.start(), m.end()) for r in discovery for m in ref.capital_re.finditer(text, r.start, r.end)]
+    entity_spans += [
+        (m.start(), m.end())
+        for r in discovery
+        for m in ref.capital_re.finditer(text, r.start, r.end)
+    ]
     entity_spans += [
         (f.start, f.end) for f in _entity_mentions(text, discovery, ref) if f.form != "capital"
     ]
@@ -346,7 +380,9 @@ def find_actors(
             chosen = before[-1] if before else min(cands, key=lambda c: c.first).name
             owner[sur] = chosen
         start = s
-        hm = re.search(rf"(?:{'|'.join(re.escape(h) for h in ref.honorifics)})\s+$", text[max(0, s - 6) : s])
+        hm = re.search(
+            rf"(?:{'|'.join(re.escape(h) for h in ref.honorifics)})\s+$", text[max(0, s - 6) : s]
+        )
         if hm:
             start = s - (len(text[max(0, s - 6) : s]) - hm.start())
         pm = title_prefix.search(text[max(0, s - 90) : s])
@@ -372,9 +408,13 @@ def find_actors(
             ]
             if not holders:
                 continue
-            prior = [f for f in found if f.start < m.start() and f.actor in {h.name for h in holders}]
+            prior = [
+                f for f in found if f.start < m.start() and f.actor in {h.name for h in holders}
+            ]
             holder = max(prior, key=lambda f: f.start).actor if prior else holders[0].name
-            found.append(Found(holder, ActorKind.PERSON, m.start(), m.end(), m.group(), "title", m.start()))
+            found.append(
+                Found(holder, ActorKind.PERSON, m.start(), m.end(), m.group(), "title", m.start())
+            )
     # Entities and groups not inside a person's name.
     for f in entities + groups:
         if free(f.start, f.end) or f.kind == ActorKind.STATE or f.kind == ActorKind.MEDIA:
@@ -387,7 +427,11 @@ def find_actors(
     for f in found:
         aliases.setdefault(f.actor, [])
         surface = f.text
-        if surface.startswith(("the ", "The ")) and f.kind in (ActorKind.ORGANIZATION, ActorKind.MEDIA, ActorKind.STATE):
+        if surface.startswith(("the ", "The ")) and f.kind in (
+            ActorKind.ORGANIZATION,
+            ActorKind.MEDIA,
+            ActorKind.STATE,
+        ):
             pass
         if surface not in aliases[f.actor]:
             aliases[f.actor].append(surface)
@@ -409,7 +453,9 @@ def find_actors(
         else:
             ent = ref.entities.get(name)
             country = ent.country if ent else None
-            if name.endswith((" state TV", " state media", " state news agency", " state broadcaster")):
+            if name.endswith(
+                (" state TV", " state media", " state news agency", " state broadcaster")
+            ):
                 country = ref.demonyms.get(name.split(" state ")[0])
             if kind == ActorKind.GROUP and " " in name:
                 country = ref.demonyms.get(name.split()[0])

@@ -47,7 +47,9 @@ _CREDIT = re.compile(
     rf"^(?:(?:{_NAME}\s+){{0,3}}{_NAME}\s*/\s*(?:{_NAME}\s*){{1,4}}|(?:{_NAME}\s+){{1,3}}via\s+(?:{_NAME}\s*){{1,3}})$"
 )
 _ALT_TEXT = re.compile(rf"^(?:{_NAME}\s+){{1,4}}(?:19|20)\d\d\s+square$")
-_SELF_REF = re.compile(r"newsletter|terms of use|terms of service|©|copyright|rights reserved", re.I)
+_SELF_REF = re.compile(
+    r"newsletter|terms of use|terms of service|©|copyright|rights reserved", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,13 @@ def find_boilerplate(text: str, body_start: int = 0, extra: tuple[Span, ...] = (
         if _ALT_TEXT.match(line):
             marked.add(i)
             continue
-        if len(line) < 80 and _CREDIT.match(line) and "/" in line or " via " in line and _CREDIT.match(line):
+        if (
+            len(line) < 80
+            and _CREDIT.match(line)
+            and "/" in line
+            or " via " in line
+            and _CREDIT.match(line)
+        ):
             marked.add(i)
             # the caption is the standalone line right above the credit
             if i > 0 and lines[i - 1][0] >= body_start and i - 1 not in marked:

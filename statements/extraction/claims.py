@@ -25,7 +25,26 @@ _ATTITUDE = frozenset(
 def _stem(word: str) -> str:
     """'denuclearization' -> 'denuclear'; 'denuclearize' -> 'denuclear'."""
     w = word.lower()
-    for suf in ("izations", "ization", "isation", "izing", "ising", "ized", "ised", "izes", "ises", "ize", "ise", "ations", "ation", "ing", "ed", "es", "s", "e"):
+    for suf in (
+        "izations",
+        "ization",
+        "isation",
+        "izing",
+        "ising",
+        "ized",
+        "ised",
+        "izes",
+        "ises",
+        "ize",
+        "ise",
+        "ations",
+        "ation",
+        "ing",
+        "ed",
+        "es",
+        "s",
+        "e",
+    ):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             return w[: -len(suf)]
     return w
@@ -37,7 +56,9 @@ def _core(prop: str, subject_text: str | None) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w.lower() not in _ATTITUDE and len(w) > 3)
 
 
-def build_claims(text: str, statements: tuple[Statement, ...], table: ActorTable) -> tuple[Claim, ...]:
+def build_claims(
+    text: str, statements: tuple[Statement, ...], table: ActorTable
+) -> tuple[Claim, ...]:
     """One claim per reported proposition; same claimant, subject and core predicate merge.
 
     'If A is given B, Kim would be willing to denuclearize' (Putin) + 'Kim was open to
@@ -64,7 +85,12 @@ def build_claims(text: str, statements: tuple[Statement, ...], table: ActorTable
         lead = [f for f in table.found if f.start >= offset and f.start <= offset + 1]
         if lead:
             f = max(lead, key=lambda f: f.end)
-            if f.kind in (ActorKind.PERSON, ActorKind.STATE, ActorKind.ORGANIZATION, ActorKind.GROUP):
+            if f.kind in (
+                ActorKind.PERSON,
+                ActorKind.STATE,
+                ActorKind.ORGANIZATION,
+                ActorKind.GROUP,
+            ):
                 subject = f.actor
                 subject_text = text[f.start : f.end]
                 if f.end <= st.end:
@@ -80,19 +106,33 @@ def build_claims(text: str, statements: tuple[Statement, ...], table: ActorTable
         core = _core(prop, subject_text)
         merged = False
         for d in drafts:
-            if d["claimant"] == st.speaker and d["subject"] == subject and subject and d["core"] & core:
+            if (
+                d["claimant"] == st.speaker
+                and d["subject"] == subject
+                and subject
+                and d["core"] & core
+            ):
                 d["evidence"].append(idx)
                 d["condition"] = d["condition"] or condition
                 merged = True
                 break
         if not merged:
             drafts.append(
-                {"claimant": st.speaker, "subject": subject, "text": prop, "condition": condition, "core": core, "evidence": [idx]}
+                {
+                    "claimant": st.speaker,
+                    "subject": subject,
+                    "text": prop,
+                    "condition": condition,
+                    "core": core,
+                    "evidence": [idx],
+                }
             )
     claims = []
     for d in drafts:
         ev = tuple(d["evidence"])
         via = next((statements[i].reported_via for i in ev if statements[i].reported_via), None)
         conf = max(statements[i].confidence for i in ev)
-        claims.append(Claim(d["claimant"], d["subject"], d["text"], d["condition"], ev, via, round(conf, 3)))
+        claims.append(
+            Claim(d["claimant"], d["subject"], d["text"], d["condition"], ev, via, round(conf, 3))
+        )
     return tuple(claims)

@@ -25,17 +25,64 @@ _FUTURE = re.compile(
     re.I,
 )
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:through|to|until|till|and)\s+(?P<y2>(?:19|20)\d\d)\b")),
+    (
+        "range",
+        re.compile(
+            r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:through|to|until|till|and)\s+(?P<y2>(?:19|20)\d\d)\b"
+        ),
+    ),
     ("yrange", re.compile(r"\b(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b")),
-    ("mdy", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
     ("my", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
-    ("month", re.compile(r"\b(?:in|last|next|this|early|late|mid-?)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)")),
-    ("year", re.compile(r"\b(?:in|since|by|during|until|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b")),
-    ("weekday", re.compile(r"\b(?:(?P<mod>last|next|this|on|Last|Next|This|On)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("rel_day", re.compile(r"\b(?P<w>yesterday|today|tomorrow|the day before|the next day|the following day|the previous day)\b", re.I)),
-    ("rel_unit", re.compile(r"\b(?P<mod>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("offset", re.compile(rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<rel>after|before|ago|earlier|later)\b", re.I)),
+    (
+        "month",
+        re.compile(
+            r"\b(?:in|last|next|this|early|late|mid-?)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|by|during|until|of|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<mod>last|next|this|on|Last|Next|This|On)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    (
+        "rel_day",
+        re.compile(
+            r"\b(?P<w>yesterday|today|tomorrow|the day before|the next day|the following day|the previous day)\b",
+            re.I,
+        ),
+    ),
+    (
+        "rel_unit",
+        re.compile(
+            r"\b(?P<mod>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I
+        ),
+    ),
+    (
+        "offset",
+        re.compile(
+            rf"\b(?P<n>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+(?P<rel>after|before|ago|earlier|later)\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -83,7 +130,9 @@ def _year_for(month: int, day: int, pub: dt.date | None, future: bool) -> int | 
     return year
 
 
-def find_dates(text: str, sentences: tuple[Sentence, ...], pub: dt.date | None) -> tuple[DateMention, ...]:
+def find_dates(
+    text: str, sentences: tuple[Sentence, ...], pub: dt.date | None
+) -> tuple[DateMention, ...]:
     """Resolve the date expressions of each sentence.
 
     'The talks Thursday came two months after X held a summit.' (pub Thu 2019-04-25) ->
@@ -148,14 +197,18 @@ def _shift(anchor: dt.date, n: int, unit: str) -> tuple[dt.date, Precision]:
     return dt.date(anchor.year + n, 1, 1), Precision.YEAR
 
 
-def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, future: bool) -> tuple[FuzzyDate, FuzzyDate | None] | None:
+def _resolve(
+    kind: str, m: re.Match[str], pub: dt.date | None, future: bool
+) -> tuple[FuzzyDate, FuzzyDate | None] | None:
     g = m.groupdict()
     try:
         if kind in ("range", "yrange"):
             y1, y2 = int(g["y1"]), int(g["y2"])
             if y2 < y1:
                 return None
-            return FuzzyDate(dt.date(y1, 1, 1), Precision.YEAR), FuzzyDate(dt.date(y2, 1, 1), Precision.YEAR)
+            return FuzzyDate(dt.date(y1, 1, 1), Precision.YEAR), FuzzyDate(
+                dt.date(y2, 1, 1), Precision.YEAR
+            )
         if kind in ("mdy", "dmy"):
             month = MONTHS[g["mon"].lower().rstrip(".")]
             day = int(g["day"])
@@ -164,7 +217,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, future: bool) -> 
                 return None
             return FuzzyDate(dt.date(year, month, day)), None
         if kind == "my":
-            return FuzzyDate(dt.date(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], 1), Precision.MONTH), None
+            return FuzzyDate(
+                dt.date(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], 1), Precision.MONTH
+            ), None
         if kind == "month":
             month = MONTHS[g["mon"].lower()]
             year = _year_for(month, 1, pub, future or m.group().lower().startswith("next"))
@@ -182,7 +237,13 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None, future: bool) -> 
             return FuzzyDate(_weekday(pub, WEEKDAYS.index(g["wd"].lower()), future, mod)), None
         if kind == "rel_day":
             w = g["w"].lower()
-            delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before": -1, "the previous day": -1}.get(w)
+            delta = {
+                "yesterday": -1,
+                "today": 0,
+                "tomorrow": 1,
+                "the day before": -1,
+                "the previous day": -1,
+            }.get(w)
             if delta is None:
                 return None  # "the next day" needs an event anchor we do not track
             return FuzzyDate(pub + dt.timedelta(days=delta)), None

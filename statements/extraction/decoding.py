@@ -83,7 +83,9 @@ def _decode_bytes(raw: bytes) -> tuple[str, str]:
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise UndecodableInput(f"starts with a UTF-16 byte-order mark but is not UTF-16 ({exc.reason})") from exc
+            raise UndecodableInput(
+                f"starts with a UTF-16 byte-order mark but is not UTF-16 ({exc.reason})"
+            ) from exc
     utf16 = _utf16_without_bom(raw)
     if utf16:
         try:
@@ -107,7 +109,9 @@ def _decode_bytes(raw: bytes) -> tuple[str, str]:
         pass
     best = from_bytes(raw).best()
     if best is None or best.encoding is None:
-        raise UndecodableInput("text encoding could not be determined (not UTF-8, UTF-16 or cp1252)")
+        raise UndecodableInput(
+            "text encoding could not be determined (not UTF-8, UTF-16 or cp1252)"
+        )
     return str(best), best.encoding
 
 
@@ -125,7 +129,9 @@ def decode(raw: bytes) -> Decoded:
     b'\\xef\\xbb\\xbfHi \\xe2\\x80\\x94' -> Decoded(text='Hi —', encoding='utf-8-sig', ...)
     """
     if not raw or not raw.strip():
-        raise EmptyInput("empty file (no text at all)" if not raw else "file contains only whitespace")
+        raise EmptyInput(
+            "empty file (no text at all)" if not raw else "file contains only whitespace"
+        )
     text, encoding = _decode_bytes(raw)
     if not text.strip() or not text.strip("\ufeff\x00 \t\r\n"):
         raise EmptyInput("file contains only whitespace")

@@ -63,7 +63,9 @@ ZONES = {
 }
 
 # "April 25, 2019" / "Tue June 30, 2019" (year may be glued to the time: "20197:37")
-_MDY = re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})")
+_MDY = re.compile(
+    rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+)
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE}),?\s+(?P<year>\d{{4}})\b")
 _ISO = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -126,7 +128,9 @@ def parse_datetime(line: str) -> dt.datetime | dt.date | None:
             elif off:
                 sign = 1 if off[0] == "+" else -1
                 digits = off[1:].replace(":", "")
-                tz = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+                tz = dt.timezone(
+                    sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+                )
             else:
                 zm = _TIME.search(line, m.end())
                 tz = _zone(zm["zone"]) if zm else None
@@ -139,7 +143,9 @@ def parse_datetime(line: str) -> dt.datetime | dt.date | None:
         m = rx.search(line)
         if m:
             try:
-                date = dt.date(int(m["year"][:4]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"]))
+                date = dt.date(
+                    int(m["year"][:4]), MONTHS[m["mon"].lower().rstrip(".")], int(m["day"])
+                )
             except (ValueError, KeyError):
                 return None
             rest = line[: m.start()] + " " + line[m.end() :]
@@ -188,7 +194,9 @@ def split_names(names: str) -> tuple[tuple[str, ...], str | None]:
     out = []
     for p in parts:
         if p.isupper():
-            p = " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in p.split())
+            p = " ".join(
+                w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in p.split()
+            )
         if _BARE_NAME.match(p) or re.fullmatch(_NAME_TOKEN, p):
             out.append(p)
     return tuple(out), agency
@@ -233,12 +241,17 @@ def split_header(text: str) -> Header:
             body_start = pos + len(line)
             continue
         if len(words) <= 14 and not published:
-            value = parse_datetime(re.sub(r"^(?:Published|Updated|Posted)\s*:?\s*", "", stripped, flags=re.I))
+            value = parse_datetime(
+                re.sub(r"^(?:Published|Updated|Posted)\s*:?\s*", "", stripped, flags=re.I)
+            )
             if value is not None:
                 published = _as_datetime(value)
                 body_start = pos + len(line)
                 continue
-        if len(words) <= 14 and (parse_datetime(stripped) is not None or re.match(r"^(?:Updated|Published|Posted)\b", stripped)):
+        if len(words) <= 14 and (
+            parse_datetime(stripped) is not None
+            or re.match(r"^(?:Updated|Published|Posted)\b", stripped)
+        ):
             body_start = pos + len(line)
             continue
         if _ALT_TEXT.match(stripped) or _SOCIAL.match(stripped):
@@ -253,8 +266,10 @@ def split_header(text: str) -> Header:
                 agency = agency or ag
                 body_start = pos + len(line)
                 continue
-        if _BARE_NAME.match(stripped) and published and not any(
-            w in reference().surface for w in (stripped,)
+        if (
+            _BARE_NAME.match(stripped)
+            and published
+            and not any(w in reference().surface for w in (stripped,))
         ):
             if stripped not in authors:
                 authors.append(stripped)

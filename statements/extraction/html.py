@@ -12,7 +12,21 @@ from bs4 import BeautifulSoup
 from .header import parse_datetime
 from .reference import reference
 
-_DROP = ("script", "style", "nav", "header", "footer", "aside", "figure", "figcaption", "form", "noscript", "iframe", "svg", "button")
+_DROP = (
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "form",
+    "noscript",
+    "iframe",
+    "svg",
+    "button",
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +54,13 @@ def _jsonld(soup: BeautifulSoup) -> list[dict]:
             data = json.loads(tag.string or "")
         except (ValueError, TypeError):
             continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        items = (
+            data
+            if isinstance(data, list)
+            else data.get("@graph", [data])
+            if isinstance(data, dict)
+            else []
+        )
         out.extend(i for i in items if isinstance(i, dict))
     return out
 
@@ -77,7 +97,9 @@ def parse_html(html: str) -> Page:
     ld = _jsonld(soup)
     art = next((i for i in ld if "Article" in str(i.get("@type", "")) or "datePublished" in i), {})
     published = _as_dt(
-        _meta(soup, "article:published_time", "og:published_time", "datePublished", "pubdate", "date")
+        _meta(
+            soup, "article:published_time", "og:published_time", "datePublished", "pubdate", "date"
+        )
         or art.get("datePublished")
         or (soup.find("time", attrs={"datetime": True}) or {}).get("datetime")  # type: ignore[union-attr]
     )
@@ -91,15 +113,23 @@ def parse_html(html: str) -> Page:
     elif isinstance(ld_author, str):
         authors.append(ld_author)
     if not authors and meta_author and not meta_author.startswith("http"):
-        authors += [a.strip() for a in re.split(r",|\band\b", re.sub(r"^By\s+", "", meta_author)) if a.strip()]
+        authors += [
+            a.strip()
+            for a in re.split(r",|\band\b", re.sub(r"^By\s+", "", meta_author))
+            if a.strip()
+        ]
     pub_raw = _meta(soup, "og:site_name", "application-name")
     if not pub_raw and isinstance(art.get("publisher"), dict):
         pub_raw = art["publisher"].get("name")
     canonical = soup.find("link", attrs={"rel": "canonical"})
-    url = _meta(soup, "og:url") or (str(canonical["href"]) if canonical and canonical.get("href") else None)
+    url = _meta(soup, "og:url") or (
+        str(canonical["href"]) if canonical and canonical.get("href") else None
+    )
     h1 = soup.find("h1")
-    title = (h1.get_text(" ", strip=True) if h1 else None) or _meta(soup, "og:title") or (
-        soup.title.get_text(strip=True) if soup.title else ""
+    title = (
+        (h1.get_text(" ", strip=True) if h1 else None)
+        or _meta(soup, "og:title")
+        or (soup.title.get_text(strip=True) if soup.title else "")
     )
     for tag in soup.find_all(_DROP):
         tag.decompose()
@@ -114,7 +144,10 @@ def parse_html(html: str) -> Page:
             paras.append(txt)
     head = [title] if title else []
     if published:
-        head.append(published.strftime("%B %d, %Y %I:%M %p").replace(" 0", " ") + (f" {published.tzname()}" if published.tzinfo else ""))
+        head.append(
+            published.strftime("%B %d, %Y %I:%M %p").replace(" 0", " ")
+            + (f" {published.tzname()}" if published.tzinfo else "")
+        )
     if authors:
         head.append("By " + " and ".join(authors))
     text = "\n\n".join(["\n".join(head), *paras]) if head else "\n\n".join(paras)

@@ -23,7 +23,10 @@ _HELD = re.compile(
     r"\b(?:held|had|hold|have)\s+(?:their|a|an|the)\s+(?:own\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth)\s+)?"
     r"(?P<kind>summit|meeting|talks)\b"
 )
-_SERIES = re.compile(r"\b(?P<name>(?:[a-z]+|\d+)-(?:party|nation|way|power|country))\s+(?P<kind>talks|negotiations|summit)\b", re.I)
+_SERIES = re.compile(
+    r"\b(?P<name>(?:[a-z]+|\d+)-(?:party|nation|way|power|country))\s+(?P<kind>talks|negotiations|summit)\b",
+    re.I,
+)
 _PLACE = re.compile(
     r"\b(?P<prep>in|on|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
     r"(?:,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?=[\s,.;]))?"
@@ -71,7 +74,11 @@ def _short(name: str, table: ActorTable) -> str:
 
     fam = reference().family_name_first
     sur = surname(name, fam)
-    clash = [a for a in table.actors if a.kind == ActorKind.PERSON and a.name != name and surname(a.name, fam) == sur]
+    clash = [
+        a
+        for a in table.actors
+        if a.kind == ActorKind.PERSON and a.name != name and surname(a.name, fam) == sur
+    ]
     return name if clash else sur
 
 
@@ -102,8 +109,14 @@ def find_meetings(
                 evidence[series_seen[key]].append(Span(s.start, s.end))
                 idx = series_seen[key]
                 d = drafts[idx]
-                if not d.participants and re.search(r"\b(?:including|among|between|involving|with)\b", text[m.end() : s.end]):
-                    states = [f.actor for f in sent_found if f.kind == ActorKind.STATE and f.start > m.end()]
+                if not d.participants and re.search(
+                    r"\b(?:including|among|between|involving|with)\b", text[m.end() : s.end]
+                ):
+                    states = [
+                        f.actor
+                        for f in sent_found
+                        if f.kind == ActorKind.STATE and f.start > m.end()
+                    ]
                     rng = next((x for x in sdates if x.end_date), None)
                     drafts[idx] = replace(
                         d,
@@ -112,8 +125,14 @@ def find_meetings(
                         end=rng.end_date if rng else d.end,
                     )
                 continue
-            defining = re.search(r"\b(?:series|including|among|involving|held)\b", text[m.end() : s.end])
-            states = [f.actor for f in sent_found if f.kind == ActorKind.STATE and f.start > m.end()] if defining else []
+            defining = re.search(
+                r"\b(?:series|including|among|involving|held)\b", text[m.end() : s.end]
+            )
+            states = (
+                [f.actor for f in sent_found if f.kind == ActorKind.STATE and f.start > m.end()]
+                if defining
+                else []
+            )
             rng = next((x for x in sdates if x.end_date), None)
             drafts.append(
                 _Draft(
@@ -130,9 +149,21 @@ def find_meetings(
             parts = _persons_or_states(before[-2:])
             if len(parts) < 2:
                 continue
-            date = next((d for d in sdates if d.target and d.target.start <= m.start() < d.target.end), None)
+            date = next(
+                (d for d in sdates if d.target and d.target.start <= m.start() < d.target.end), None
+            )
             ordinal = _ORDINALS.get((m["ord"] or "").lower())
-            drafts.append(_Draft("summit" if m["kind"] == "summit" else "bilateral", tuple(parts), si, date.date if date else None, None, ordinal, True))
+            drafts.append(
+                _Draft(
+                    "summit" if m["kind"] == "summit" else "bilateral",
+                    tuple(parts),
+                    si,
+                    date.date if date else None,
+                    None,
+                    ordinal,
+                    True,
+                )
+            )
             evidence[len(drafts) - 1] = [Span(s.start, s.end)]
             # "the first one": an earlier meeting of the same series
             look = text[m.end() : sentences[min(si + 1, len(sentences) - 1)].end]
@@ -155,16 +186,36 @@ def find_meetings(
             if m["kind"] and text[m.start() : m.end()].rstrip().endswith("between") and nxt:
                 parts.append(nxt[0].actor)
             else:
-                spk = [st.speaker for st in statements if s.start <= (st.cue.start if st.cue else -1) < s.end]
-                subj = [g.actor for g in sent_found if g.kind == f.kind and g.actor != f.actor and g.end <= m.start()]
-                other = (spk or subj or [g.actor for g in sent_found if g.kind == f.kind and g.actor != f.actor])
+                spk = [
+                    st.speaker
+                    for st in statements
+                    if s.start <= (st.cue.start if st.cue else -1) < s.end
+                ]
+                subj = [
+                    g.actor
+                    for g in sent_found
+                    if g.kind == f.kind and g.actor != f.actor and g.end <= m.start()
+                ]
+                other = (
+                    spk
+                    or subj
+                    or [g.actor for g in sent_found if g.kind == f.kind and g.actor != f.actor]
+                )
                 if not other:
                     continue
                 parts.insert(0, other[0])
             if len(set(parts)) < 2:
                 continue
             kind = m["kind"]
-            mk = "summit" if kind == "summit" else "call" if "call" in kind else "visit" if kind == "visit" else "bilateral"
+            mk = (
+                "summit"
+                if kind == "summit"
+                else "call"
+                if "call" in kind
+                else "visit"
+                if kind == "visit"
+                else "bilateral"
+            )
             day = next((d for d in sdates if d.target is None and d.end_date is None), None)
             if any(not d.mentioned_only and set(d.participants) == set(parts) for d in drafts):
                 continue
@@ -181,8 +232,15 @@ def find_meetings(
         for si, s in enumerate(sentences):
             if si <= msent:
                 continue
-            claimed = any(sp.start == s.start for k, v in evidence.items() if k != main_idx for sp in v)
-            if not claimed and (_GENERIC_REF.search(text, s.start, s.end) or re.search(r"\bthe two (?:leaders|men|met|sides)\b|\bThe two met\b", text[s.start : s.end])):
+            claimed = any(
+                sp.start == s.start for k, v in evidence.items() if k != main_idx for sp in v
+            )
+            if not claimed and (
+                _GENERIC_REF.search(text, s.start, s.end)
+                or re.search(
+                    r"\bthe two (?:leaders|men|met|sides)\b|\bThe two met\b", text[s.start : s.end]
+                )
+            ):
                 evidence[main_idx].append(Span(s.start, s.end))
     titles: list[str] = []
     meetings: list[Meeting] = []

@@ -67,11 +67,23 @@ def _statement_context(
     meeting = None
     for m in meetings:
         if any(
-            any(s.paragraph == para and s.start <= ev.start < s.end for s in sents) for ev in m.evidence
+            any(s.paragraph == para and s.start <= ev.start < s.end for s in sents)
+            for ev in m.evidence
         ):
-            meeting = m if meeting is None or (meeting.mentioned_only and not m.mentioned_only) else meeting
+            meeting = (
+                m
+                if meeting is None or (meeting.mentioned_only and not m.mentioned_only)
+                else meeting
+            )
     date = next(
-        (d.date for d in dates if d.sentence == si and d.target is None and d.end_date is None and d.date.precision == "day"),
+        (
+            d.date
+            for d in dates
+            if d.sentence == si
+            and d.target is None
+            and d.end_date is None
+            and d.date.precision == "day"
+        ),
         None,
     )
     conf = st.confidence
@@ -112,7 +124,9 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
     dates = find_dates(text, sents, pub_date)
     statements = extract_statements(text, paras, sents, table)
     meetings = find_meetings(text, sents, table, dates, statements, place)
-    statements = tuple(_statement_context(text, st, sents, dates, meetings, pub_date) for st in statements)
+    statements = tuple(
+        _statement_context(text, st, sents, dates, meetings, pub_date) for st in statements
+    )
     claims = build_claims(text, statements, table)
     publisher = meta.get("publisher") or agency or header.agency or bp.publisher
     if publisher is None:
@@ -134,7 +148,10 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
         from .types import Actor, ActorKind
 
         ent = reference().entities.get(publisher)
-        actors = (*actors, Actor(publisher, ActorKind.MEDIA, (publisher,), ent.country if ent else None))
+        actors = (
+            *actors,
+            Actor(publisher, ActorKind.MEDIA, (publisher,), ent.country if ent else None),
+        )
     main = main_meeting(meetings)
     del main
     return Extraction(
@@ -161,7 +178,12 @@ def extract(raw: bytes | str, *, url: str | None = None) -> Extraction:
         if not raw.strip():
             raise EmptyInput("empty text")
         fixed = repair(raw)
-        decoded = Decoded(fixed, "str", bool(re.search(r"<\s*(?:html|body|article|p)\b", fixed[:2000], re.I)), fixed != raw)
+        decoded = Decoded(
+            fixed,
+            "str",
+            bool(re.search(r"<\s*(?:html|body|article|p)\b", fixed[:2000], re.I)),
+            fixed != raw,
+        )
     if decoded.is_html:
         page = parse_html(decoded.text)
         if not page.text.strip():

@@ -26,7 +26,9 @@ _PREP_START = re.compile(
     r"yesterday|today|tonight|\.|,|$)",
     re.I,
 )
-_OBJECT_AFTER = re.compile(r"^(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+|\w+['’]s\s+[\w ]+?|[A-Z]\w+))")
+_OBJECT_AFTER = re.compile(
+    r"^(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+|\w+['’]s\s+[\w ]+?|[A-Z]\w+))"
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,9 @@ def _opens(text: str, i: int, lo: int) -> bool:
     return i == lo or text[i - 1].isspace() or text[i - 1] in "([—–-:;,"
 
 
-def _quote(text: str, open_at: int, close_at: int | None, para: int, cont: bool, end: int | None = None) -> Quote:
+def _quote(
+    text: str, open_at: int, close_at: int | None, para: int, cont: bool, end: int | None = None
+) -> Quote:
     start = open_at + 1
     stop = close_at if close_at is not None else end
     assert stop is not None
@@ -105,7 +109,9 @@ def _inside(pos: int, quotes: tuple[Quote, ...]) -> bool:
     return any(q.open_at <= pos < (q.close_at if q.close_at is not None else q.end) for q in quotes)
 
 
-def find_cues(text: str, sentences: tuple[Sentence, ...], table: ActorTable, quotes: tuple[Quote, ...]) -> list[Cue]:
+def find_cues(
+    text: str, sentences: tuple[Sentence, ...], table: ActorTable, quotes: tuple[Quote, ...]
+) -> list[Cue]:
     """Attribution cues outside quotes.
 
     'Putin said, The Associated Press reported.' -> Cue(Putin, said), Cue(The Associated Press, reported)
@@ -115,12 +121,24 @@ def find_cues(text: str, sentences: tuple[Sentence, ...], table: ActorTable, quo
     adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
     after_rx = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b")
     inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
-    inv_rx = re.compile(rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?$")
+    inv_rx = re.compile(
+        rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?$"
+    )
     acc_rx = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?$")
     poss_rx = re.compile(rf"(?:{ref.surface_re.pattern})['’]s\s+$")
     found = [f for f in table.found if not _inside(f.start, quotes)]
     # drop mentions nested inside a longer one ("NPR" in "NPR's Moscow correspondent Lucian Kim")
-    outer = [f for f in found if not any(g is not f and g.start <= f.start and f.end <= g.end and (g.end - g.start) > (f.end - f.start) for g in found)]
+    outer = [
+        f
+        for f in found
+        if not any(
+            g is not f
+            and g.start <= f.start
+            and f.end <= g.end
+            and (g.end - g.start) > (f.end - f.start)
+            for g in found
+        )
+    ]
     cues: list[Cue] = []
     for s in sentences:
         for f in (f for f in outer if s.start <= f.start < s.end):
@@ -130,27 +148,71 @@ def find_cues(text: str, sentences: tuple[Sentence, ...], table: ActorTable, quo
                 pm = poss_rx.search(text, max(s.start, f.start - 40), f.start)
                 if pm and pm.end() == f.start:
                     start = pm.start()
-                cues.append(Cue(f.actor, start, m.end(), m["v"], mention_start=f.start, mention_end=f.end))
+                cues.append(
+                    Cue(f.actor, start, m.end(), m["v"], mention_start=f.start, mention_end=f.end)
+                )
                 continue
             im = inv_rx.search(text, s.start, f.start)
             if im and im.end() == f.start:
-                cues.append(Cue(f.actor, im.start("v"), f.end, im["v"], inverted=True, mention_start=f.start, mention_end=f.end))
+                cues.append(
+                    Cue(
+                        f.actor,
+                        im.start("v"),
+                        f.end,
+                        im["v"],
+                        inverted=True,
+                        mention_start=f.start,
+                        mention_end=f.end,
+                    )
+                )
                 continue
             am = acc_rx.search(text, s.start, f.start)
             if am and am.end() == f.start:
-                cues.append(Cue(f.actor, am.start(), f.end, "according to", according=True, mention_start=f.start, mention_end=f.end))
-        for m in re.finditer(rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b", text[s.start : s.end]):
+                cues.append(
+                    Cue(
+                        f.actor,
+                        am.start(),
+                        f.end,
+                        "according to",
+                        according=True,
+                        mention_start=f.start,
+                        mention_end=f.end,
+                    )
+                )
+        for m in re.finditer(
+            rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b", text[s.start : s.end]
+        ):
             st = s.start + m.start()
             if not _inside(st, quotes):
-                cues.append(Cue(None, st, s.start + m.end(), m["v"], pronoun=True, mention_start=st, mention_end=st + 2 + (text[st] in "Ss")))
+                cues.append(
+                    Cue(
+                        None,
+                        st,
+                        s.start + m.end(),
+                        m["v"],
+                        pronoun=True,
+                        mention_start=st,
+                        mention_end=st + 2 + (text[st] in "Ss"),
+                    )
+                )
     cues.sort(key=lambda c: c.start)
     return cues
 
 
-def _resolve_pronoun(cue: Cue, table: ActorTable, statements: list[Statement], paras: tuple[Paragraph, ...], para: int) -> str | None:
+def _resolve_pronoun(
+    cue: Cue,
+    table: ActorTable,
+    statements: list[Statement],
+    paras: tuple[Paragraph, ...],
+    para: int,
+) -> str | None:
     """'he said' -> the latest person who spoke or was named before it in this or the previous paragraph."""
     lo = paras[max(0, para - 1)].start
-    speakers = [s for s in statements if s.start < cue.start and s.start >= lo and table.kind(s.speaker) == ActorKind.PERSON]
+    speakers = [
+        s
+        for s in statements
+        if s.start < cue.start and s.start >= lo and table.kind(s.speaker) == ActorKind.PERSON
+    ]
     people = [f for f in table.found if lo <= f.start < cue.start and f.kind == ActorKind.PERSON]
     best: tuple[int, str] | None = None
     if speakers:
@@ -170,7 +232,11 @@ def _outlet_of(actor: str, table: ActorTable) -> str | None:
         return actor
     if kind == ActorKind.PERSON:
         org = table.affiliation.get(actor)
-        if org and table.kind(org) == ActorKind.MEDIA or (org and reference().entities.get(org) and reference().entities[org].kind == "media"):
+        if (
+            org
+            and table.kind(org) == ActorKind.MEDIA
+            or (org and reference().entities.get(org) and reference().entities[org].kind == "media")
+        ):
             return org
     return None
 
@@ -243,7 +309,9 @@ def extract_statements(
         return who, 0.75
 
     utterance = 0
-    last_quote_speaker: dict[int, tuple[str, int, float, Span | None]] = {}  # paragraph -> (speaker, utterance, conf, cue)
+    last_quote_speaker: dict[
+        int, tuple[str, int, float, Span | None]
+    ] = {}  # paragraph -> (speaker, utterance, conf, cue)
     prev_q: Quote | None = None
     for q in quotes:
         speaker: str | None = None
@@ -252,7 +320,12 @@ def extract_statements(
         same_utt = False
         close_end = (q.close_at + 1) if q.close_at is not None else q.end
         sent = sentence_at(q.open_at)
-        if q.continues and prev_q is not None and prev_q.paragraph == q.paragraph - 1 and statements:
+        if (
+            q.continues
+            and prev_q is not None
+            and prev_q.paragraph == q.paragraph - 1
+            and statements
+        ):
             last = statements[-1]
             speaker, conf, cue_span, same_utt = last.speaker, last.confidence * 0.95, last.cue, True
         if speaker is None:
@@ -265,13 +338,22 @@ def extract_statements(
                 same_before = sentence_at(c.start) == sent or (
                     gap_before is not None and text[c.end : q.open_at].strip() == ":"
                 )
-                if gap_after is not None and same_after and re.fullmatch(r"[\s,]*", gap_after) and len(gap_after) < 4:
+                if (
+                    gap_after is not None
+                    and same_after
+                    and re.fullmatch(r"[\s,]*", gap_after)
+                    and len(gap_after) < 4
+                ):
                     who, k = resolve(i, c, q.paragraph)
                     if who:
                         speaker, conf, cue_span = who, 0.95 * k, Span(c.start, c.end)
                         used.add(i)
                         break
-                if gap_before is not None and same_before and re.fullmatch(r"(?:\s+(?:to\s+)?[\w’' ]{0,30}?)?\s*[,:]\s*", gap_before):
+                if (
+                    gap_before is not None
+                    and same_before
+                    and re.fullmatch(r"(?:\s+(?:to\s+)?[\w’' ]{0,30}?)?\s*[,:]\s*", gap_before)
+                ):
                     who, k = resolve(i, c, q.paragraph)
                     if who:
                         speaker, conf, cue_span = who, 0.95 * k, Span(c.start, c.end)
@@ -282,7 +364,9 @@ def extract_statements(
             prior = [
                 (i, c)
                 for i, c in enumerate(cues)
-                if sent.start <= c.start and c.end <= q.open_at and i not in outlet_cues
+                if sent.start <= c.start
+                and c.end <= q.open_at
+                and i not in outlet_cues
                 and not any(o.open_at > c.end and o.open_at < q.open_at for o in quotes)
             ]
             if prior:
@@ -291,14 +375,27 @@ def extract_statements(
                 if who:
                     speaker, conf, cue_span = who, 0.9 * k, Span(c.start, c.end)
                     used.add(i)
-        if speaker is None and prev_q is not None and prev_q.paragraph == q.paragraph and statements:
+        if (
+            speaker is None
+            and prev_q is not None
+            and prev_q.paragraph == q.paragraph
+            and statements
+        ):
             # split quote: '"A," X said. "B."'
             last = statements[-1]
             between = text[(prev_q.close_at or prev_q.end) + 1 : q.open_at]
-            if last.cue and last.cue.start >= (prev_q.close_at or prev_q.end) and not any(
-                c.start > last.cue.end and c.end <= q.open_at for c in cues
-            ) and len(between) < 120:
-                speaker, conf, cue_span, same_utt = last.speaker, last.confidence * 0.95, last.cue, True
+            if (
+                last.cue
+                and last.cue.start >= (prev_q.close_at or prev_q.end)
+                and not any(c.start > last.cue.end and c.end <= q.open_at for c in cues)
+                and len(between) < 120
+            ):
+                speaker, conf, cue_span, same_utt = (
+                    last.speaker,
+                    last.confidence * 0.95,
+                    last.cue,
+                    True,
+                )
         if speaker is None and q.paragraph in last_quote_speaker:
             who, utt, c0, cs = last_quote_speaker[q.paragraph]
             speaker, conf, cue_span = who, 0.7, cs
@@ -307,7 +404,9 @@ def extract_statements(
             lo = paras[q.paragraph].start
             prior = [s for s in statements if s.start < q.open_at and lo <= s.start]
             prior_cues = [
-                (i, c) for i, c in enumerate(cues) if lo <= c.start < q.open_at and i not in outlet_cues
+                (i, c)
+                for i, c in enumerate(cues)
+                if lo <= c.start < q.open_at and i not in outlet_cues
             ]
             if prior_cues and (not prior or prior_cues[-1][1].start > prior[-1].start):
                 i, c = prior_cues[-1]
@@ -321,7 +420,11 @@ def extract_statements(
                 only_quote = text[p.start : p.end].lstrip()[:1] in _OPEN + '"' and not any(
                     p.start <= c.start < p.end for c in cues
                 )
-                prev = [s for s in statements if q.paragraph > 0 and paras[q.paragraph - 1].start <= s.start < p.start]
+                prev = [
+                    s
+                    for s in statements
+                    if q.paragraph > 0 and paras[q.paragraph - 1].start <= s.start < p.start
+                ]
                 if only_quote and prev:
                     speaker, conf, cue_span = prev[-1].speaker, 0.6, None
         if speaker is None:
@@ -369,7 +472,16 @@ def extract_statements(
         utterance += 1
         conf = (0.85 if not c.according else 0.8) * k
         statements.append(
-            Statement(who, text[a:b], a, b, False, utterance=utterance, confidence=round(conf, 3), cue=Span(c.start, c.end))
+            Statement(
+                who,
+                text[a:b],
+                a,
+                b,
+                False,
+                utterance=utterance,
+                confidence=round(conf, 3),
+                cue=Span(c.start, c.end),
+            )
         )
 
     statements.sort(key=lambda st: st.start)
@@ -392,7 +504,9 @@ def extract_statements(
     return tuple(out)
 
 
-def _reported_clause(text: str, s: Sentence, c: Cue, tail_end: int, cues: list[Cue]) -> tuple[int, int] | None:
+def _reported_clause(
+    text: str, s: Sentence, c: Cue, tail_end: int, cues: list[Cue]
+) -> tuple[int, int] | None:
     """The reported words of one cue.
 
     'X would go, Putin said after talks.' -> 'X would go'
@@ -420,11 +534,18 @@ def _reported_clause(text: str, s: Sentence, c: Cue, tail_end: int, cues: list[C
         if after.strip():
             return _trim(text, c.end, tail_end)
     tm = _THAT.search(after)
-    if tm and len(after[: tm.start()].split()) <= 8 and '"' not in after[: tm.start()] and "“" not in after[: tm.start()]:
+    if (
+        tm
+        and len(after[: tm.start()].split()) <= 8
+        and '"' not in after[: tm.start()]
+        and "“" not in after[: tm.start()]
+    ):
         return _trim(text, c.end + tm.end(), tail_end)
     before = text[s.start : c.start]
     # skip a preceding quote or cue in the same sentence
-    prev_cue_end = max((o.end for o in cues if s.start <= o.end <= c.start and o is not c), default=s.start)
+    prev_cue_end = max(
+        (o.end for o in cues if s.start <= o.end <= c.start and o is not c), default=s.start
+    )
     lead = text[prev_cue_end : c.start]
     if (not after.strip() or _PREP_START.match(after)) and lead.rstrip().endswith((",", "—")):
         if len(lead.split()) >= 3 and not c.inverted or c.inverted:

@@ -58,7 +58,9 @@ def _title_pattern(title: str) -> str:
     parts = []
     for word in title.split():
         first, rest = word[0], re.escape(word[1:])
-        parts.append(f"[{first.upper()}{first.lower()}]{rest}" if first.isalpha() else re.escape(word))
+        parts.append(
+            f"[{first.upper()}{first.lower()}]{rest}" if first.isalpha() else re.escape(word)
+        )
     return r"\s+".join(parts)
 
 

@@ -12,7 +12,9 @@ _ABBREV = frozenset(
     "jan feb mar apr aug sep sept oct nov dec no vol fig approx est dept univ ave blvd mt ft".split()
 )
 # Abbreviations that end a sentence only when the next word clearly starts one.
-_CAN_END = frozenset({"u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "etc", "inc", "co", "ltd", "jr", "sr"})
+_CAN_END = frozenset(
+    {"u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "etc", "inc", "co", "ltd", "jr", "sr"}
+)
 _STARTERS = frozenset(
     "the a an many most some several but and so yet he she it they we i you this that these those "
     "there in on at after before when while if as his her its their our one two three both all no "
