@@ -174,15 +174,60 @@ IMPORT_MAX_BYTES = int(os.environ.get("PARLEY_IMPORT_MAX_BYTES", str(5 * 1024 * 
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Scripts send `Authorization: Token <key>`; the browser uses its session (with CSRF).
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Anyone reads; writes need the model's change permission (change_claim, …).
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["config.api_base.AnonThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("PARLEY_ANON_RATE", "1000/hour")},
+    "URL_FORMAT_OVERRIDE": "format",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Parley API",
-    "DESCRIPTION": "Diplomatic meetings, statements and claims, traced to their source words.",
+    "DESCRIPTION": (
+        "Diplomatic meetings, statements and claims, traced to their source words.\n\n"
+        "**Reading** is open to anyone (anonymous clients are throttled: 429 with "
+        "Retry-After). **Writing** (PATCH/PUT on claims and statements) needs a user with "
+        "the model's change permission — `Authorization: Token <key>` or a session — and "
+        "an `If-Match` header carrying the ETag of the version edited (428 without it, 412 "
+        "when someone saved since).\n\n"
+        "**Paging**: statements and claims use cursors (`cursor`, stable while data "
+        "changes); the other lists use `offset`. `page_size` is capped at 500. Each page is "
+        "`{next, previous, results}`; no total count is computed.\n\n"
+        "**CSV**: every list answers `?format=csv` or `Accept: text/csv` with the *whole* "
+        "filtered, ordered set as flattened columns, streamed row by row; paging parameters "
+        "are ignored. Cells starting with = + - @, tab or carriage return get a leading `'` "
+        "so spreadsheets do not run them as formulas.\n\n"
+        "**Search**: `q` is PostgreSQL full-text search (ranked; actors and meetings list the "
+        "best matches first unless `ordering` is given) or, on SQLite, an accent- and "
+        "case-insensitive match of every word.\n\n"
+        "A malformed filter value, ordering, page size or cursor is a 400 whose body names "
+        "the parameter."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "OriginEnum": "actors.models.Origin",
+        "PrecisionEnum": "events.models.Precision",
+        "ReviewStatusEnum": "statements.models.ReviewStatus",
+        "ActorKindEnum": "actors.models.ActorKind",
+        "MeetingKindEnum": "events.models.MeetingKind",
+        "ParticipantRoleEnum": "events.models.ParticipantRole",
+        "RelationKindEnum": "events.models.RelationKind",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,447 @@
+"""Plumbing shared by every API viewset: paging, strict ordering, CSV export, ETags, throttling.
+
+It lives in `config/` because actors, events and statements all use it and the apps depend
+on one another only one way (actors ← events ← statements).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import StreamingHttpResponse
+from django.utils.http import parse_etags
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+from rest_framework import exceptions, status
+from rest_framework.filters import OrderingFilter
+from rest_framework.pagination import BasePagination, CursorPagination
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from statements.services import StaleVersion
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The record has changed since you read it (stale If-Match). Reload it."
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428  # Precondition Required (RFC 6585)
+    default_detail = 'This write needs an If-Match header carrying the record\'s ETag, e.g. "3".'
+    default_code = "precondition_required"
+
+
+def _param_error(name: str, message: str) -> exceptions.ValidationError:
+    return exceptions.ValidationError({name: [message]})
+
+
+# --- throttling -----------------------------------------------------------------------------
+
+
+class AnonThrottle(AnonRateThrottle):
+    """AnonRateThrottle that reads its rate when used, so a settings override takes effect
+    (DRF's own copy of the rates is frozen at import time)."""
+
+    def get_rate(self) -> str | None:
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+# --- paging ---------------------------------------------------------------------------------
+
+
+def parse_page_size(request, default: int = DEFAULT_PAGE_SIZE, cap: int = MAX_PAGE_SIZE) -> int:
+    raw = request.query_params.get("page_size")
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise _param_error("page_size", "A whole number is required.") from None
+    if value < 1:
+        raise _param_error("page_size", "Must be at least 1.")
+    return min(value, cap)
+
+
+PAGE_SIZE_PARAMETER = {
+    "name": "page_size",
+    "required": False,
+    "in": "query",
+    "description": f"Rows per page (default {DEFAULT_PAGE_SIZE}; larger values are capped at {MAX_PAGE_SIZE}).",
+    "schema": {"type": "integer", "minimum": 1},
+}
+
+
+def _page_envelope(schema: dict) -> dict:
+    return {
+        "type": "object",
+        "required": ["next", "previous", "results"],
+        "properties": {
+            "next": {"type": "string", "format": "uri", "nullable": True},
+            "previous": {"type": "string", "format": "uri", "nullable": True},
+            "results": schema,
+        },
+    }
+
+
+class StableCursorPagination(CursorPagination):
+    """Cursor paging: stable while rows are added or changed. The order is the view's
+    `ordering` (or the client's `ordering`), always ending in the primary key."""
+
+    page_size = DEFAULT_PAGE_SIZE
+    max_page_size = MAX_PAGE_SIZE
+    page_size_query_param = "page_size"
+    ordering = "id"
+    invalid_cursor_message = "Invalid cursor."
+
+    def get_page_size(self, request) -> int:
+        return parse_page_size(request, self.page_size, self.max_page_size)
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except exceptions.NotFound:
+            raise _param_error(self.cursor_query_param, self.invalid_cursor_message) from None
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (ValueError, TypeError, OverflowError, DjangoValidationError):
+            # A well-formed cursor whose position does not fit the ordering's field.
+            raise _param_error(self.cursor_query_param, self.invalid_cursor_message) from None
+
+    def get_paginated_response_schema(self, schema):
+        return _page_envelope(schema)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "The opaque position returned in `next` or `previous`.",
+                "schema": {"type": "string"},
+            },
+            PAGE_SIZE_PARAMETER,
+        ]
+
+
+class OffsetPagination(BasePagination):
+    """`offset` + `page_size` without a COUNT: one row more than the page is fetched to know
+    whether there is a next page."""
+
+    offset_query_param = "offset"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        self.page_size = parse_page_size(request)
+        raw = request.query_params.get(self.offset_query_param)
+        try:
+            self.offset = int(raw) if raw not in (None, "") else 0
+        except ValueError:
+            raise _param_error(self.offset_query_param, "A whole number is required.") from None
+        if self.offset < 0:
+            raise _param_error(self.offset_query_param, "Must be 0 or more.")
+        rows = list(queryset[self.offset : self.offset + self.page_size + 1])
+        self.has_next = len(rows) > self.page_size
+        return rows[: self.page_size]
+
+    def _link(self, offset: int | None) -> str | None:
+        if offset is None:
+            return None
+        url = self.request.build_absolute_uri()
+        if offset == 0:
+            return remove_query_param(url, self.offset_query_param)
+        return replace_query_param(url, self.offset_query_param, offset)
+
+    def get_paginated_response(self, data):
+        nxt = self.offset + self.page_size if self.has_next else None
+        prev = max(self.offset - self.page_size, 0) if self.offset > 0 else None
+        return Response({"next": self._link(nxt), "previous": self._link(prev), "results": data})
+
+    def get_paginated_response_schema(self, schema):
+        return _page_envelope(schema)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.offset_query_param,
+                "required": False,
+                "in": "query",
+                "description": "How many rows to skip.",
+                "schema": {"type": "integer", "minimum": 0},
+            },
+            PAGE_SIZE_PARAMETER,
+        ]
+
+
+# --- ordering -------------------------------------------------------------------------------
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """`ordering=a,-b` over the view's `ordering_fields`; an unknown field is a 400 (DRF's
+    own filter ignores it silently). The primary key always ends the order, so pages are
+    stable. With `q` and no `ordering`, views that set `rank_ordering` list best matches first."""
+
+    def get_ordering(self, request, queryset, view):
+        raw = request.query_params.get(self.ordering_param)
+        allowed = set(view.ordering_fields)
+        if raw:
+            fields = [f.strip() for f in raw.split(",") if f.strip()]
+            bad = [f for f in fields if f.lstrip("-") not in allowed]
+            if bad or not fields:
+                raise _param_error(
+                    self.ordering_param,
+                    f"Unknown ordering field(s) {', '.join(bad) or raw!r}; "
+                    f"choose from {', '.join(sorted(allowed))} (prefix - to reverse).",
+                )
+        elif request.query_params.get("q", "").strip() and getattr(view, "rank_ordering", None):
+            fields = list(view.rank_ordering)
+        else:
+            fields = list(view.ordering)
+        if not {"id", "-id", "pk", "-pk"} & set(fields):
+            fields.append("-id" if fields and fields[0].startswith("-") else "id")
+        return tuple(fields)
+
+    def get_schema_operation_parameters(self, view):
+        choices = sorted(view.ordering_fields)
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": (
+                    "Comma-separated fields to order by, '-' to reverse: "
+                    + ", ".join(choices)
+                    + f". Default: {', '.join(view.ordering)}."
+                ),
+                "schema": {"type": "string"},
+            }
+        ]
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A cell a spreadsheet will show as text: formula-like values get a leading quote."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = value if isinstance(value, str) else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+Column = tuple[str, Callable[[Any], Any]]
+
+
+def csv_rows(columns: list[Column], objects: Iterable[Any]) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow([name for name, _ in columns])
+    for obj in objects:
+        yield writer.writerow([csv_cell(get(obj)) for _, get in columns])
+
+
+class CSVRenderer(BaseRenderer):
+    """Selected by `?format=csv` or `Accept: text/csv`; the viewset streams the rows itself
+    (see `ApiViewSetMixin.list`), so this renderer only renders errors."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        if isinstance(data, dict):
+            rows = [[key, str(value)] for key, value in data.items()]
+        else:
+            rows = [[str(data)]]
+        return "".join(csv_rows([("error", lambda r: r[0]), ("detail", lambda r: r[1])], rows))
+
+
+CSV_CHUNK_SIZE = 1000
+
+
+# --- ETags ----------------------------------------------------------------------------------
+
+
+def etag_for_version(version: int) -> str:
+    return f'"{version}"'
+
+
+def etag_in(header: str, etag: str, weak: bool) -> bool:
+    """Whether `etag` is among an If-(None-)Match header's tags (weak comparison for
+    If-None-Match, strong for If-Match)."""
+    if header.strip() == "*":
+        return True
+    for tag in parse_etags(header):
+        if tag.startswith("W/"):
+            if weak and tag[2:] == etag:
+                return True
+        elif tag == etag:
+            return True
+    return False
+
+
+# --- schema helpers -------------------------------------------------------------------------
+
+ERROR_SCHEMA = OpenApiResponse(
+    response=OpenApiTypes.OBJECT, description="Error; the body names the problem."
+)
+
+
+def error(description: str) -> OpenApiResponse:
+    return OpenApiResponse(response=OpenApiTypes.OBJECT, description=description)
+
+
+def read_responses(serializer, *, detail: bool) -> dict:
+    responses = {
+        200: serializer,
+        400: error(
+            "A malformed filter, ordering, page size or cursor; the body names the parameter."
+        ),
+        401: error("Invalid token or session credentials were sent."),
+        403: error("Forbidden."),
+        406: error("The requested format is not offered by this endpoint."),
+        429: error("Too many requests from an anonymous client; see Retry-After."),
+    }
+    if detail:
+        responses[304] = OpenApiResponse(description="Not modified: If-None-Match matched.")
+        responses[404] = error("No such record.")
+    else:
+        responses[404] = error("Not found (an unknown format).")
+        responses[(200, "text/csv")] = OpenApiResponse(
+            response=OpenApiTypes.STR,
+            description="The whole filtered list as CSV, streamed (paging is ignored).",
+        )
+    return responses
+
+
+def write_responses(serializer) -> dict:
+    return {
+        200: serializer,
+        400: error("Invalid input; the body names the field."),
+        401: error("Not authenticated (send `Authorization: Token …` or a session)."),
+        403: error("Authenticated, but without the model's change permission."),
+        404: error("No such record."),
+        412: error("If-Match does not match the record's current ETag: someone changed it."),
+        428: error("If-Match header missing."),
+        429: error("Too many requests."),
+    }
+
+
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description='An ETag from an earlier response, e.g. "3"; when it still matches: 304.',
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The ETag of the version you edited, e.g. "3". Missing: 428; stale: 412.',
+    examples=[OpenApiExample("version 1", value='"1"')],
+)
+
+
+# --- the viewset base -----------------------------------------------------------------------
+
+
+class ApiViewSetMixin:
+    """JSON by default, streamed CSV for lists, ETags and conditional GET on details,
+    If-Match–guarded writes through a service (`perform_write`)."""
+
+    renderer_classes = [JSONRenderer, CSVRenderer]
+    filter_backends = [
+        DjangoFilterBackend,
+        StrictOrderingFilter,
+    ]
+    csv_columns: list[Column] = []
+    input_serializer_class = None
+
+    def get_renderers(self):
+        if getattr(self, "action", None) == "list":
+            return [renderer() for renderer in self.renderer_classes]
+        return [JSONRenderer()]
+
+    # reads
+
+    def list(self, request, *args, **kwargs):
+        if getattr(request.accepted_renderer, "format", None) == "csv":
+            return self.csv_response(self.filter_queryset(self.get_queryset()))
+        return super().list(request, *args, **kwargs)
+
+    def csv_response(self, queryset) -> StreamingHttpResponse:
+        name = self.basename
+        response = StreamingHttpResponse(
+            csv_rows(self.csv_columns, queryset.iterator(chunk_size=CSV_CHUNK_SIZE)),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="parley-{name}.csv"'
+        return response
+
+    def etag(self, obj) -> str:
+        return etag_for_version(obj.version)
+
+    def retrieve(self, request, *args, **kwargs):
+        obj = self.get_object()
+        etag = self.etag(obj)
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match and etag_in(if_none_match, etag, weak=True):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(self.get_serializer(obj).data, headers={"ETag": etag})
+
+    # writes
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        obj = self.get_object()
+        if_match = request.headers.get("If-Match")
+        if not if_match or if_match.strip() == "*":
+            raise PreconditionRequired()
+        if not etag_in(if_match, self.etag(obj), weak=False):
+            raise PreconditionFailed()
+        serializer = self.input_serializer_class(data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        try:
+            self.perform_write(obj, serializer.validated_data, obj.version, request.user)
+        except StaleVersion as exc:
+            raise PreconditionFailed(str(exc)) from None
+        except ValueError as exc:
+            raise exceptions.ValidationError({"non_field_errors": [str(exc)]}) from None
+        obj = self.get_queryset().get(pk=obj.pk)
+        return Response(self.get_serializer(obj).data, headers={"ETag": self.etag(obj)})
+
+    def partial_update(self, request, *args, **kwargs):
+        kwargs["partial"] = True
+        return self.update(request, *args, **kwargs)
+
+    def perform_write(self, obj, data: dict, expected_version: int, user) -> None:
+        raise NotImplementedError

@@ -1,0 +1,240 @@
+"""API for articles (read), statements and claims (read; editors PATCH/PUT with If-Match)."""
+
+from __future__ import annotations
+
+from django.db.models import BooleanField, Case, F, Prefetch, Value, When
+from django.db.models.functions import Substr
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+
+from config.api_base import (
+    IF_MATCH,
+    IF_NONE_MATCH,
+    ApiViewSetMixin,
+    OffsetPagination,
+    StableCursorPagination,
+    read_responses,
+    write_responses,
+)
+
+from .filters import ArticleFilter, ClaimFilter, StatementFilter
+from .models import Article, Claim, Statement
+from .serializers import (
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    ClaimSerializer,
+    ClaimUpdateSerializer,
+    StatementSerializer,
+    StatementUpdateSerializer,
+    attribution_chain,
+)
+from .services import claim_update, statement_update
+
+
+def with_span_check(queryset):
+    """Annotate `span_valid`: article.text[start:end] == text, computed in SQL so that a list
+    never loads whole article texts (SQL substrings are 1-based)."""
+    return queryset.annotate(
+        span_valid=Case(
+            When(
+                text=Substr("article__text", F("start") + 1, F("end") - F("start")),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def slug_of(actor) -> str | None:
+    return actor.slug if actor is not None else None
+
+
+class WritableMixin(mixins.UpdateModelMixin):
+    http_method_names = ["get", "put", "patch", "head", "options"]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List articles",
+        responses=read_responses(ArticleSerializer(many=True), detail=False),
+    ),
+    retrieve=extend_schema(
+        summary="One article, by slug, with its stored text",
+        parameters=[IF_NONE_MATCH],
+        responses=read_responses(ArticleDetailSerializer, detail=True),
+    ),
+)
+class ArticleViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """News articles as stored; every statement span points into `text` (detail only)."""
+
+    lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    filterset_class = ArticleFilter
+    pagination_class = OffsetPagination
+    ordering_fields = ["published_at", "title", "slug", "imported_at", "updated_at", "id"]
+    ordering = ["-published_at"]
+    csv_columns = [
+        ("slug", lambda a: a.slug),
+        ("title", lambda a: a.title),
+        ("publisher", lambda a: slug_of(a.publisher)),
+        ("authors", lambda a: "; ".join(author.slug for author in a.authors.all())),
+        ("byline", lambda a: a.byline),
+        ("published_at", lambda a: a.published_at.isoformat() if a.published_at else None),
+        ("published_tz", lambda a: a.published_tz),
+        ("source_url", lambda a: a.url),
+        ("content_hash", lambda a: a.content_hash),
+        ("updated_at", lambda a: a.updated_at.isoformat()),
+    ]
+
+    def get_serializer_class(self):
+        return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
+
+    def get_queryset(self):
+        queryset = Article.objects.with_context()
+        if self.action != "retrieve":
+            queryset = queryset.defer("text", "boilerplate", "warnings")
+        return queryset
+
+    def etag(self, obj) -> str:
+        # Articles carry no version: the last change's timestamp stands in for it.
+        return f'"a{int(obj.updated_at.timestamp() * 1_000_000)}"'
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List statements (cursor-paged)",
+        responses=read_responses(StatementSerializer(many=True), detail=False),
+    ),
+    retrieve=extend_schema(
+        summary="One statement",
+        parameters=[IF_NONE_MATCH],
+        responses=read_responses(StatementSerializer, detail=True),
+    ),
+    partial_update=extend_schema(
+        summary="Reassign a statement's speaker and/or meeting",
+        request=StatementUpdateSerializer,
+        parameters=[IF_MATCH],
+        responses=write_responses(StatementSerializer),
+    ),
+    update=extend_schema(
+        summary="Set a statement's speaker and meeting",
+        request=StatementUpdateSerializer,
+        parameters=[IF_MATCH],
+        responses=write_responses(StatementSerializer),
+    ),
+)
+class StatementViewSet(ApiViewSetMixin, WritableMixin, viewsets.ReadOnlyModelViewSet):
+    """What actors said, each with its exact span in the stored article."""
+
+    serializer_class = StatementSerializer
+    input_serializer_class = StatementUpdateSerializer
+    filterset_class = StatementFilter
+    pagination_class = StableCursorPagination
+    ordering_fields = ["id", "updated_at", "created_at"]
+    ordering = ["id"]
+    csv_columns = [
+        ("id", lambda s: s.pk),
+        ("article", lambda s: s.article.slug),
+        ("start", lambda s: s.start),
+        ("end", lambda s: s.end),
+        ("span_valid", lambda s: s.span_valid),
+        ("text", lambda s: s.text),
+        ("speaker", lambda s: s.speaker.slug),
+        ("speaker_name", lambda s: s.speaker.name),
+        ("direct", lambda s: s.direct),
+        ("reported_via", lambda s: slug_of(s.reported_via)),
+        ("meeting", lambda s: s.meeting.slug if s.meeting else None),
+        ("publisher", lambda s: slug_of(s.article.publisher)),
+        ("date", lambda s: s.date),
+        ("date_precision", lambda s: s.date_precision),
+        ("date_approximate", lambda s: s.date_approximate),
+        ("confidence", lambda s: s.confidence),
+        ("origin", lambda s: s.origin),
+        ("version", lambda s: s.version),
+        ("updated_at", lambda s: s.updated_at.isoformat()),
+    ]
+
+    def get_queryset(self):
+        return with_span_check(
+            Statement.objects.with_context().defer(
+                "article__text", "article__boilerplate", "article__warnings"
+            )
+        )
+
+    def perform_write(self, obj, data, expected_version, user):
+        kwargs = {}
+        if "speaker" in data:
+            kwargs["speaker"] = data["speaker"]
+        if "meeting" in data:
+            kwargs["meeting"] = data["meeting"]
+        statement_update(statement=obj, user=user, expected_version=expected_version, **kwargs)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List claims (cursor-paged)",
+        responses=read_responses(ClaimSerializer(many=True), detail=False),
+    ),
+    retrieve=extend_schema(
+        summary="One claim, with its evidence and attribution chain",
+        parameters=[IF_NONE_MATCH],
+        responses=read_responses(ClaimSerializer, detail=True),
+    ),
+    partial_update=extend_schema(
+        summary="Correct and/or review a claim",
+        request=ClaimUpdateSerializer,
+        parameters=[IF_MATCH],
+        responses=write_responses(ClaimSerializer),
+    ),
+    update=extend_schema(
+        summary="Set a claim's text, condition, subject, status and note",
+        request=ClaimUpdateSerializer,
+        parameters=[IF_MATCH],
+        responses=write_responses(ClaimSerializer),
+    ),
+)
+class ClaimViewSet(ApiViewSetMixin, WritableMixin, viewsets.ReadOnlyModelViewSet):
+    """Normalised propositions: claimant, subject, condition, review, evidence, and the
+    attribution chain subject → claimant → reporting outlet → publisher."""
+
+    serializer_class = ClaimSerializer
+    input_serializer_class = ClaimUpdateSerializer
+    filterset_class = ClaimFilter
+    pagination_class = StableCursorPagination
+    ordering_fields = ["id", "updated_at", "created_at", "reviewed_at"]
+    ordering = ["-id"]
+    csv_columns = [
+        ("id", lambda c: c.pk),
+        ("text", lambda c: c.text),
+        ("claimant", lambda c: c.claimant.slug),
+        ("subject", lambda c: slug_of(c.subject)),
+        ("condition", lambda c: c.condition),
+        ("reported_via", lambda c: slug_of(c.reported_via)),
+        ("status", lambda c: c.status),
+        ("reviewed_by", lambda c: c.reviewed_by.username if c.reviewed_by else None),
+        ("reviewed_at", lambda c: c.reviewed_at.isoformat() if c.reviewed_at else None),
+        ("note", lambda c: c.review_note),
+        ("confidence", lambda c: c.confidence),
+        ("evidence", lambda c: "; ".join(str(s.pk) for s in c.evidence.all())),
+        (
+            "attribution_chain",
+            lambda c: " > ".join(
+                f"{link['role']}:{link['actor'].slug}" for link in attribution_chain(c)
+            ),
+        ),
+        ("origin", lambda c: c.origin),
+        ("version", lambda c: c.version),
+        ("updated_at", lambda c: c.updated_at.isoformat()),
+    ]
+
+    def get_queryset(self):
+        evidence = Statement.objects.select_related(
+            "speaker", "reported_via", "article__publisher"
+        ).defer("article__text", "article__boilerplate", "article__warnings")
+        return Claim.objects.select_related(
+            "claimant", "subject", "reported_via", "reviewed_by"
+        ).prefetch_related(Prefetch("evidence", queryset=evidence))
+
+    def perform_write(self, obj, data, expected_version, user):
+        claim_update(claim=obj, user=user, expected_version=expected_version, **data)

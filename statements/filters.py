@@ -1,0 +1,96 @@
+"""Query-string filters for the articles, statements and claims API."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import django_filters as df
+from django.db.models import Q
+
+from events.models import Precision
+
+from .models import Article, Claim, ReviewStatus, Statement
+from .search import apply_search
+
+UPDATED_SINCE_HELP = "Only records changed at or after this ISO 8601 date-time (for syncing)."
+
+
+def search(queryset, name, value):
+    return apply_search(queryset, value)
+
+
+class ArticleFilter(df.FilterSet):
+    publisher = df.CharFilter(field_name="publisher__slug", help_text="The publisher's slug.")
+    published_from = df.DateFilter(field_name="published_at__date", lookup_expr="gte")
+    published_to = df.DateFilter(field_name="published_at__date", lookup_expr="lte")
+    updated_since = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE_HELP
+    )
+
+    class Meta:
+        model = Article
+        fields = ["publisher", "published_from", "published_to", "updated_since"]
+
+
+class StatementFilter(df.FilterSet):
+    speaker = df.CharFilter(field_name="speaker__slug", help_text="The speaker's slug.")
+    meeting = df.CharFilter(field_name="meeting__slug", help_text="The meeting's slug.")
+    article = df.CharFilter(field_name="article__slug", help_text="The article's slug.")
+    direct = df.BooleanFilter(help_text="true: direct quotes; false: reported speech.")
+    reported_via = df.CharFilter(
+        field_name="reported_via__slug", help_text="The slug of the outlet that relayed it."
+    )
+    date_from = df.DateFilter(
+        method="filter_date_from",
+        help_text="Statements made on or after this date (a month- or year-precision date "
+        "counts when its period reaches the date).",
+    )
+    date_to = df.DateFilter(
+        field_name="date", lookup_expr="lte", help_text="Statements made on or before this date."
+    )
+    updated_since = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE_HELP
+    )
+    q = df.CharFilter(method=search, help_text="Full-text search over the statement's words.")
+
+    class Meta:
+        model = Statement
+        fields = [
+            "speaker",
+            "meeting",
+            "article",
+            "direct",
+            "reported_via",
+            "date_from",
+            "date_to",
+            "updated_since",
+            "q",
+        ]
+
+    def filter_date_from(self, queryset, name, value: dt.date):
+        # Stored dates are the first day of their period: (2019-04-01, month) is all April.
+        return queryset.filter(
+            Q(date__gte=value)
+            | Q(date_precision=Precision.MONTH, date__gte=value.replace(day=1))
+            | Q(date_precision=Precision.YEAR, date__gte=value.replace(month=1, day=1))
+        )
+
+
+class ClaimFilter(df.FilterSet):
+    claimant = df.CharFilter(field_name="claimant__slug", help_text="The claimant's slug.")
+    subject = df.CharFilter(field_name="subject__slug", help_text="The subject's slug.")
+    status = df.MultipleChoiceFilter(choices=ReviewStatus.choices, help_text="Repeatable.")
+    has_condition = df.BooleanFilter(
+        method="filter_has_condition", help_text="true: only conditional claims; false: none."
+    )
+    updated_since = df.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE_HELP
+    )
+    q = df.CharFilter(method=search, help_text="Full-text search over proposition and condition.")
+
+    class Meta:
+        model = Claim
+        fields = ["claimant", "subject", "status", "has_condition", "updated_since", "q"]
+
+    def filter_has_condition(self, queryset, name, value):
+        return queryset.exclude(condition="") if value else queryset.filter(condition="")

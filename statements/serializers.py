@@ -1,0 +1,222 @@
+"""API output for articles, statements and claims; input for editors' writes."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from actors.models import Actor
+from actors.serializers import ActorSummarySerializer
+from events.models import Meeting
+from events.serializers import MeetingSummarySerializer
+
+from .models import Article, Claim, ReviewStatus, Statement
+
+# --- articles -------------------------------------------------------------------------------
+
+
+class ArticleSummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail", lookup_field="slug")
+    publisher = ActorSummarySerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Article
+        fields = ["url", "slug", "title", "publisher", "published_at"]
+        read_only_fields = fields
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail", lookup_field="slug")
+    publisher = ActorSummarySerializer(read_only=True, allow_null=True)
+    authors = ActorSummarySerializer(many=True, read_only=True)
+    source_url = serializers.CharField(source="url", read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "publisher",
+            "authors",
+            "byline",
+            "published_at",
+            "published_tz",
+            "source_url",
+            "source_name",
+            "content_hash",
+            "encoding",
+            "body_start",
+            "body_end",
+            "imported_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    """The detail adds the stored text (every span points into it) and the page noise."""
+
+    boilerplate = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField()), read_only=True
+    )
+    warnings = serializers.ListField(child=serializers.JSONField(), read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "text", "boilerplate", "warnings"]
+        read_only_fields = fields
+
+
+# --- statements -----------------------------------------------------------------------------
+
+
+class SpanSerializer(serializers.Serializer):
+    start = serializers.IntegerField(read_only=True)
+    end = serializers.IntegerField(read_only=True)
+
+
+class StatementSummarySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    speaker = ActorSummarySerializer(read_only=True)
+    article = ArticleSummarySerializer(read_only=True)
+    span = SpanSerializer(source="*", read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = ["url", "id", "text", "span", "direct", "speaker", "article"]
+        read_only_fields = fields
+
+
+class StatementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    span = SpanSerializer(source="*", read_only=True)
+    span_valid = serializers.BooleanField(
+        read_only=True,
+        help_text="Whether article.text[start:end] still equals `text`. False means the "
+        "stored span is broken; the record is shown, never silently corrected.",
+    )
+    speaker = ActorSummarySerializer(read_only=True)
+    reported_via = ActorSummarySerializer(read_only=True, allow_null=True)
+    meeting = MeetingSummarySerializer(read_only=True, allow_null=True)
+    article = ArticleSummarySerializer(read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = [
+            "url",
+            "id",
+            "text",
+            "span",
+            "span_valid",
+            "direct",
+            "speaker",
+            "reported_via",
+            "meeting",
+            "article",
+            "date",
+            "date_precision",
+            "date_approximate",
+            "utterance",
+            "part",
+            "confidence",
+            "origin",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class StatementUpdateSerializer(serializers.Serializer):
+    """An editor reassigns the speaker and/or the meeting (by slug; meeting may be null)."""
+
+    speaker = serializers.SlugRelatedField(slug_field="slug", queryset=Actor.objects.all())
+    meeting = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Meeting.objects.all(), allow_null=True
+    )
+
+
+# --- claims ---------------------------------------------------------------------------------
+
+
+class ChainLinkSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(
+        choices=["subject", "claimant", "reported_via", "publisher"], read_only=True
+    )
+    actor = ActorSummarySerializer(read_only=True)
+
+
+def attribution_chain(claim: Claim) -> list[dict]:
+    """subject → claimant → reporting outlet → publisher, skipping links that are unknown.
+    The outlet is the claim's own, else its evidence's; the publisher is the evidence
+    articles' (evidence comes prefetched, in text order)."""
+    evidence = list(claim.evidence.all())
+    reported_via = claim.reported_via or next(
+        (s.reported_via for s in evidence if s.reported_via_id), None
+    )
+    publisher = next((s.article.publisher for s in evidence if s.article.publisher_id), None)
+    links = [
+        ("subject", claim.subject),
+        ("claimant", claim.claimant),
+        ("reported_via", reported_via),
+        ("publisher", publisher),
+    ]
+    return [{"role": role, "actor": actor} for role, actor in links if actor is not None]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    claimant = ActorSummarySerializer(read_only=True)
+    subject = ActorSummarySerializer(read_only=True, allow_null=True)
+    reported_via = ActorSummarySerializer(read_only=True, allow_null=True)
+    has_condition = serializers.SerializerMethodField()
+    reviewed_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    note = serializers.CharField(source="review_note", read_only=True)
+    evidence = StatementSummarySerializer(many=True, read_only=True)
+    attribution_chain = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "url",
+            "id",
+            "text",
+            "claimant",
+            "subject",
+            "condition",
+            "has_condition",
+            "reported_via",
+            "status",
+            "reviewed_by",
+            "reviewed_at",
+            "note",
+            "confidence",
+            "evidence",
+            "attribution_chain",
+            "origin",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_has_condition(self, claim: Claim) -> bool:
+        return bool(claim.condition)
+
+    @extend_schema_field(ChainLinkSerializer(many=True))
+    def get_attribution_chain(self, claim: Claim) -> list[dict]:
+        return ChainLinkSerializer(attribution_chain(claim), many=True, context=self.context).data
+
+
+class ClaimUpdateSerializer(serializers.Serializer):
+    """An editor's correction and/or review of a claim, in one versioned change."""
+
+    text = serializers.CharField(max_length=5000, trim_whitespace=True)
+    condition = serializers.CharField(max_length=5000, allow_blank=True)
+    subject = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), allow_null=True
+    )
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    note = serializers.CharField(max_length=5000, allow_blank=True)
