@@ -80,9 +80,9 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> bool:
     # the token the period belongs to
     i = m.start()
     j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "\"“(‘'[":
+    while j > 0 and not text[j - 1].isspace():
         j -= 1
-    token = text[j:i].lower()
+    token = text[j:i].lstrip("\"“(‘'[").lower()
     if len(token) == 1 and token.isalpha():
         return False  # initial: "Matthew S. Schwartz"
     if token in _CAN_END:

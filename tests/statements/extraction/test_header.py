@@ -1,0 +1,53 @@
+"""Header: title, publication date/time/zone, byline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from statements.extraction.header import parse_datetime, split_header, split_names
+
+NY = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("April 25, 20197:37 AM ET", dt.datetime(2019, 4, 25, 7, 37, tzinfo=NY)),
+        ("March 3, 202011:05 PM ET", dt.datetime(2020, 3, 3, 23, 5, tzinfo=NY)),
+        ("Updated 3:15 PM EDT, Tue June 30, 2019", dt.datetime(2019, 6, 30, 15, 15, tzinfo=NY)),
+        ("June 30, 2019 at 10:02 a.m. EDT", dt.datetime(2019, 6, 30, 10, 2, tzinfo=NY)),
+        ("2019-06-30", dt.date(2019, 6, 30)),
+        ("30 June 2019", dt.date(2019, 6, 30)),
+        ("2019-06-30T10:00:00Z", dt.datetime(2019, 6, 30, 10, 0, tzinfo=dt.UTC)),
+        ("no date here", None),
+    ],
+)
+def test_parse_datetime(line: str, expected) -> None:
+    assert parse_datetime(line) == expected
+
+
+def test_glued_date_and_bare_author() -> None:
+    text = (
+        "Leaders Meet Again\n\nMay 2, 20198:15 PM ET\nJane Q. Doe 2017 square\n\n"
+        "Jane Q. Doe\nFacebook\n\nThe leaders met on Thursday.\n"
+    )
+    h = split_header(text)
+    assert h.title == "Leaders Meet Again"
+    assert h.published == dt.datetime(2019, 5, 2, 20, 15, tzinfo=NY)
+    assert h.authors == ("Jane Q. Doe",)
+    assert text[h.body_start :].strip().startswith("The leaders met")
+    assert [text[s.start : s.end] for s in h.noise] == ["Jane Q. Doe 2017 square", "Facebook"]
+
+
+def test_byline_with_agency() -> None:
+    h = split_header("Title\nBy JANE DOE and JOHN ROE Associated Press\nPublished: 30 June 2019\n\nBody.")
+    assert h.authors == ("Jane Doe", "John Roe")
+    assert h.agency == "The Associated Press"
+    assert h.published == dt.datetime(2019, 6, 30, 0, 0)
+
+
+def test_split_names() -> None:
+    assert split_names("Jane Doe, John Roe and Ann Poe") == (("Jane Doe", "John Roe", "Ann Poe"), None)
