@@ -1,45 +1,208 @@
-"""A first, plain site: the loaded meetings and actors. The real site is built on top."""
+"""The reader's site: thin views that pick QuerySet methods and a template.
+
+Every page runs a fixed number of queries whatever the number of rows (see tests/site/).
+The actor and meeting pages live here rather than in their own apps because they show
+statements and claims, and `statements` is the app that may know about all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404, render
 
 from actors.models import Actor
-from events.models import Meeting
+from events.models import Meeting, MeetingKind, RelationKind
 
 from .models import Article, Claim, Statement
+from .search import MAX_QUERY_LENGTH, apply_search, search_terms
+from .templatetags.parley import (
+    article_blocks,
+    claim_chain,
+    counterparts,
+    met_svg,
+    timeline_svg,
+    year_groups,
+)
+
+# Lists on detail pages stop here; the page says how many more there are.
+PAGE_LIMIT = 100
+SEARCH_LIMIT = 25
 
 
-def home(request):
+@dataclass
+class TimelineFilters:
+    actors: list[Actor]
+    kind: str
+    year_from: int | None
+    year_to: int | None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.actors or self.kind or self.year_from or self.year_to)
+
+
+def _year(value: str | None) -> int | None:
+    try:
+        year = int((value or "").strip())
+    except ValueError:
+        return None
+    return year if 1 <= year <= 9999 else None
+
+
+def _timeline_filters(request, choices: list[Actor]) -> TimelineFilters:
+    wanted = set(request.GET.getlist("actor"))
+    year_from, year_to = _year(request.GET.get("from")), _year(request.GET.get("to"))
+    if year_from and year_to and year_from > year_to:
+        year_from, year_to = year_to, year_from
+    kind = request.GET.get("kind", "")
+    return TimelineFilters(
+        actors=[a for a in choices if a.slug in wanted],
+        kind=kind if kind in MeetingKind.values else "",
+        year_from=year_from,
+        year_to=year_to,
+    )
+
+
+def timeline(request):
+    """Meetings in time order, grouped by year, with filters kept in the URL (3 queries)."""
+    choices = list(Actor.objects.participants())
+    filters = _timeline_filters(request, choices)
+    meetings = list(
+        Meeting.objects.for_site_timeline(
+            actors=filters.actors,
+            kind=filters.kind,
+            year_from=filters.year_from,
+            year_to=filters.year_to,
+        )
+    )
     return render(
         request,
-        "home.html",
+        "site/timeline.html",
         {
-            "meetings": Meeting.objects.on_timeline(),
-            "actors": Actor.objects.all(),
-            "articles": Article.objects.with_context(),
+            "meetings": meetings,
+            "groups": year_groups(meetings),
+            "overview": timeline_svg(meetings),
+            "filters": filters,
+            "actor_choices": choices,
+            "selected_slugs": {a.slug for a in filters.actors},
+            "kind_choices": MeetingKind.choices,
+        },
+    )
+
+
+def meeting_detail(request, slug):
+    """A meeting with participants, relations, statements by speaker, claims, sources."""
+    meeting = get_object_or_404(Meeting.objects.for_page(), slug=slug)
+    before = [r.target for r in meeting.relations_out.all() if r.kind == RelationKind.FOLLOWS]
+    after = [r.source for r in meeting.relations_in.all() if r.kind == RelationKind.FOLLOWS]
+    related = [
+        (r.get_kind_display(), r.target)
+        for r in meeting.relations_out.all()
+        if r.kind != RelationKind.FOLLOWS
+    ] + [
+        (f"{r.source} is {r.get_kind_display().lower()}", r.source)
+        for r in meeting.relations_in.all()
+        if r.kind != RelationKind.FOLLOWS
+    ]
+    return render(
+        request,
+        "site/meeting.html",
+        {
+            "meeting": meeting,
+            "before": before,
+            "after": after,
+            "related": related,
+            "statements": list(Statement.objects.at_meeting(meeting)[:PAGE_LIMIT]),
+            "claims": list(Claim.objects.about_meeting(meeting)[:PAGE_LIMIT]),
+            "sources": list(Article.objects.sources_for(meeting)),
         },
     )
 
 
 def actor_detail(request, slug):
-    actor = get_object_or_404(Actor, slug=slug)
-    return render(request, "simple_detail.html", {"object": actor})
-
-
-def meeting_detail(request, slug):
-    meeting = get_object_or_404(Meeting, slug=slug)
-    return render(request, "simple_detail.html", {"object": meeting})
+    """An actor: who they are, their meetings, what they said, claims by and about them."""
+    actor = get_object_or_404(Actor.objects.for_page(), slug=slug)
+    meetings = list(Meeting.objects.with_participant(actor))
+    people = counterparts(actor, meetings)
+    claims = list(Claim.objects.involving(actor)[: 2 * PAGE_LIMIT])
+    return render(
+        request,
+        "site/actor.html",
+        {
+            "actor": actor,
+            "meetings": meetings,
+            "groups": year_groups(meetings),
+            "overview": timeline_svg(meetings),
+            "people": people,
+            "met_svg": met_svg(actor, people),
+            "statements": list(Statement.objects.by_speaker(actor)[:PAGE_LIMIT]),
+            "claims_by": [c for c in claims if c.claimant_id == actor.pk],
+            "claims_about": [c for c in claims if c.subject_id == actor.pk],
+        },
+    )
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article, slug=slug)
-    return render(request, "simple_detail.html", {"object": article})
+    """The stored article with every statement highlighted in place (4 queries)."""
+    article = get_object_or_404(Article.objects.with_context(), slug=slug)
+    statements = list(Statement.objects.in_article(article))
+    blocks = article_blocks(
+        article.text, article.body_start, article.body_end, article.boilerplate, statements
+    )
+    return render(
+        request,
+        "site/article.html",
+        {"article": article, "blocks": blocks, "statements": statements},
+    )
 
 
 def statement_detail(request, pk):
-    statement = get_object_or_404(Statement.objects.with_context(), pk=pk)
-    return render(request, "simple_detail.html", {"object": statement})
+    """A statement in its context, with the claims it is evidence for and its other parts."""
+    statement = get_object_or_404(Statement.objects.for_page(), pk=pk)
+    parts = []
+    if statement.utterance:
+        parts = list(
+            Statement.objects.filter(
+                article_id=statement.article_id, utterance=statement.utterance
+            ).order_by("part", "start")
+        )
+    return render(request, "site/statement.html", {"statement": statement, "parts": parts})
 
 
 def claim_detail(request, pk):
-    claim = get_object_or_404(Claim.objects.with_context(), pk=pk)
-    return render(request, "simple_detail.html", {"object": claim})
+    """A claim with its attribution chain and its evidence quotes in context (2 queries)."""
+    claim = get_object_or_404(Claim.objects.for_page(), pk=pk)
+    evidence = list(claim.evidence.all())
+    return render(
+        request,
+        "site/claim.html",
+        {"claim": claim, "evidence": evidence, "chain": claim_chain(claim, evidence)},
+    )
+
+
+def search(request):
+    """Actors, meetings, statements and claims matching `q`, matched words marked."""
+    q = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    terms = search_terms(q)
+    results = {}
+    if terms:
+        results = {
+            "actors": list(apply_search(Actor.objects.all(), q)[:SEARCH_LIMIT]),
+            "meetings": list(apply_search(Meeting.objects.all(), q)[:SEARCH_LIMIT]),
+            "statements": list(apply_search(Statement.objects.with_context(), q)[:SEARCH_LIMIT]),
+            "claims": list(
+                apply_search(Claim.objects.select_related("claimant", "subject"), q)[:SEARCH_LIMIT]
+            ),
+        }
+    return render(
+        request,
+        "site/search.html",
+        {
+            "q": q,
+            "terms": terms,
+            "results": results,
+            "total": sum(len(v) for v in results.values()),
+            "limit": SEARCH_LIMIT,
+        },
+    )
