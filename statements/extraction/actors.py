@@ -257,9 +257,12 @@ def _find_people(
                 or name in ref.capitals
             ):
                 continue
-            if len(name.split()) == 1 and name not in {p.surname for p in people.values()}:
-                if name.isupper() or len(name) < 3:
-                    continue
+            if (
+                len(name.split()) == 1
+                and name not in {p.surname for p in people.values()}
+                and (name.isupper() or len(name) < 3)
+            ):
+                continue
             _register(people, name, s, ref)
         # "Jane Doe, the foreign minister," -> role
         for m in re.finditer(

@@ -79,7 +79,7 @@ def find_boilerplate(text: str, body_start: int = 0, extra: tuple[Span, ...] = (
     """
     lines = _line_spans(text, 0)
     marked: set[int] = set()
-    for i, (s, e, line) in enumerate(lines):
+    for i, (s, _e, line) in enumerate(lines):
         if s < body_start:
             continue
         if _NEWSLETTER_START.search(line) and len(line) < 120:
@@ -96,12 +96,8 @@ def find_boilerplate(text: str, body_start: int = 0, extra: tuple[Span, ...] = (
         if _ALT_TEXT.match(line):
             marked.add(i)
             continue
-        if (
-            len(line) < 80
-            and _CREDIT.match(line)
-            and "/" in line
-            or " via " in line
-            and _CREDIT.match(line)
+        if (len(line) < 80 and _CREDIT.match(line) and "/" in line) or (
+            " via " in line and _CREDIT.match(line)
         ):
             marked.add(i)
             # the caption is the standalone line right above the credit

@@ -16,9 +16,55 @@ _TRAIL_COND = re.compile(
     re.I | re.S,
 )
 _ATTITUDE = frozenset(
-    "would could should might may will can was were is are be been being willing open ready able "
-    "prepared eager keen happy not to the a an of and in on for with that this he she it they his her "
-    "its their also still very more".split()
+    [
+        "would",
+        "could",
+        "should",
+        "might",
+        "may",
+        "will",
+        "can",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "willing",
+        "open",
+        "ready",
+        "able",
+        "prepared",
+        "eager",
+        "keen",
+        "happy",
+        "not",
+        "to",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "with",
+        "that",
+        "this",
+        "he",
+        "she",
+        "it",
+        "they",
+        "his",
+        "her",
+        "its",
+        "their",
+        "also",
+        "still",
+        "very",
+        "more",
+    ]
 )
 
 

@@ -149,7 +149,9 @@ def find_dates(
                 a, b = s.start + m.start(), s.start + m.end()
                 if any(x < b and a < y for x, y in taken):
                     continue
-                future = bool(_FUTURE.search(sent[: m.start()]))
+                # only the clause that holds the date decides its tense
+                clause = re.split(r"[,;:—]", sent[: m.start()])[-1]
+                future = bool(_FUTURE.search(clause))
                 dm = _resolve(kind, m, pub, future)
                 if kind == "offset":
                     offsets.append((m, si))

@@ -14,7 +14,7 @@ from .dates import DateMention, find_dates
 from .decoding import Decoded, EmptyInput, decode, repair
 from .header import split_header
 from .html import parse_html
-from .meetings import find_meetings, main_meeting
+from .meetings import find_meetings
 from .quotes import extract_statements
 from .reference import reference
 from .sentences import Sentence, paragraphs, sentences
@@ -152,8 +152,6 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
             *actors,
             Actor(publisher, ActorKind.MEDIA, (publisher,), ent.country if ent else None),
         )
-    main = main_meeting(meetings)
-    del main
     return Extraction(
         text=text,
         content_hash=content_hash(text),

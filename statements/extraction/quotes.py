@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .actors import ActorTable, Found
+from .actors import ActorTable
 from .reference import reference
 from .sentences import Paragraph, Sentence
 from .types import ActorKind, Span, Statement
@@ -64,7 +64,6 @@ def find_quotes(text: str, paras: tuple[Paragraph, ...]) -> tuple[Quote, ...]:
     for p in paras:
         open_at: int | None = None
         cont = False
-        first_char = text[p.start] if p.start < p.end else ""
         for i in range(p.start, p.end):
             ch = text[i]
             if ch in _OPEN or (ch == '"' and open_at is None and _opens(text, i, p.start)):
@@ -84,7 +83,6 @@ def find_quotes(text: str, paras: tuple[Paragraph, ...]) -> tuple[Quote, ...]:
             if following is not None and text[following.start] in _OPEN + '"':
                 carry = True
             out.append(_quote(text, open_at, None, p.index, cont, p.end))
-        del first_char
     return tuple(q for q in out if q.end > q.start)
 
 
@@ -205,25 +203,26 @@ def _resolve_pronoun(
     statements: list[Statement],
     paras: tuple[Paragraph, ...],
     para: int,
+    text: str = "",
 ) -> str | None:
-    """'he said' -> the latest person who spoke or was named before it in this or the previous paragraph."""
+    """'he said' -> the latest person who spoke, or was the subject of a sentence, before it.
+
+    'Prime Minister Lena Moss arrived late. "It was long," she said.' -> 'Lena Moss'
+    """
     lo = paras[max(0, para - 1)].start
-    speakers = [
-        s
+    candidates: list[tuple[int, str]] = [
+        (s.start, s.speaker)
         for s in statements
-        if s.start < cue.start and s.start >= lo and table.kind(s.speaker) == ActorKind.PERSON
+        if lo <= s.start < cue.start and table.kind(s.speaker) == ActorKind.PERSON
     ]
     people = [f for f in table.found if lo <= f.start < cue.start and f.kind == ActorKind.PERSON]
-    best: tuple[int, str] | None = None
-    if speakers:
-        best = (speakers[-1].start, speakers[-1].speaker)
-    if people and (best is None or people[-1].start > best[0]):
-        # a person mentioned later than the last speaker is only preferred if they are a subject
-        f = people[-1]
-        prev = text_prev_char = None
-        del prev, text_prev_char
-        best = (f.start, f.actor) if best is None else best
-    return best[1] if best else None
+    for f in people:
+        before = text[max(0, f.start - 3) : f.start].strip() if text else ""
+        if not before or before[-1] in '.!?"”:;' or f.start in (p.start for p in paras):
+            candidates.append((f.start, f.actor))  # sentence subject
+    if candidates:
+        return max(candidates)[1]
+    return people[-1].actor if people else None
 
 
 def _outlet_of(actor: str, table: ActorTable) -> str | None:
@@ -232,10 +231,8 @@ def _outlet_of(actor: str, table: ActorTable) -> str | None:
         return actor
     if kind == ActorKind.PERSON:
         org = table.affiliation.get(actor)
-        if (
-            org
-            and table.kind(org) == ActorKind.MEDIA
-            or (org and reference().entities.get(org) and reference().entities[org].kind == "media")
+        if (org and table.kind(org) == ActorKind.MEDIA) or (
+            org and reference().entities.get(org) and reference().entities[org].kind == "media"
         ):
             return org
     return None
@@ -302,7 +299,7 @@ def extract_statements(
     def resolve(i: int, c: Cue, para: int) -> tuple[str | None, float]:
         if c.speaker is not None:
             return c.speaker, 1.0
-        who = _resolve_pronoun(c, table, statements, paras, para)
+        who = _resolve_pronoun(c, table, statements, paras, para, text)
         if who is None:
             return None, 0.0
         cues[i] = replace(c, speaker=who)
@@ -397,7 +394,7 @@ def extract_statements(
                     True,
                 )
         if speaker is None and q.paragraph in last_quote_speaker:
-            who, utt, c0, cs = last_quote_speaker[q.paragraph]
+            who, _utt, _conf, cs = last_quote_speaker[q.paragraph]
             speaker, conf, cue_span = who, 0.7, cs
         if speaker is None:
             # carry-over: the paragraph's last speaker, else the previous paragraph's
@@ -467,7 +464,7 @@ def extract_statements(
         a, b = span
         if any(q.open_at < b and a < (q.close_at or q.end) + 1 for q in quotes):
             continue  # a partial quote carries these words
-        if len(text[a:b].split()) < 3:
+        if len(text[a:b].split()) < 2:
             continue
         utterance += 1
         conf = (0.85 if not c.according else 0.8) * k
@@ -530,9 +527,8 @@ def _reported_clause(
         if not m:
             return None
         return _trim(text, c.end + m.end(), tail_end)
-    if c.verb in ref.object_verbs and c.verb not in ("denied", "denies"):
-        if after.strip():
-            return _trim(text, c.end, tail_end)
+    if c.verb in ref.object_verbs and c.verb not in ("denied", "denies") and after.strip():
+        return _trim(text, c.end, tail_end)
     tm = _THAT.search(after)
     if (
         tm
@@ -541,18 +537,18 @@ def _reported_clause(
         and "“" not in after[: tm.start()]
     ):
         return _trim(text, c.end + tm.end(), tail_end)
-    before = text[s.start : c.start]
     # skip a preceding quote or cue in the same sentence
     prev_cue_end = max(
         (o.end for o in cues if s.start <= o.end <= c.start and o is not c), default=s.start
     )
     lead = text[prev_cue_end : c.start]
-    if (not after.strip() or _PREP_START.match(after)) and lead.rstrip().endswith((",", "—")):
-        if len(lead.split()) >= 3 and not c.inverted or c.inverted:
-            return _trim(text, prev_cue_end, c.start)
+    clause_before = (not after.strip() or _PREP_START.match(after)) and lead.rstrip().endswith(
+        (",", "—")
+    )
+    if clause_before and (len(lead.split()) >= 3 or c.inverted):
+        return _trim(text, prev_cue_end, c.start)
     if c.verb in ("told", "tells", "tell"):
         return None
     if after.strip() and not _PREP_START.match(after) and not c.inverted:
         return _trim(text, c.end, tail_end)
-    del before
     return None

@@ -32,7 +32,7 @@ def test_titles_roles_and_countries() -> None:
 def test_two_kims_never_merge() -> None:
     text = (
         "North Korean leader Kim Jong Un arrived by train. Kim waved. "
-        "\"It is a big day,\" said Reuters correspondent Lucian Pell-Kim. "
+        '"It is a big day," said Reuters correspondent Lucian Pell-Kim. '
         "BBC reporter Laura Kim said the mood was tense. Kim later left the station."
     )
     t = _table(text)
@@ -46,7 +46,9 @@ def test_two_kims_never_merge() -> None:
 
 
 def test_capital_metonym_but_not_correspondent() -> None:
-    text = "Moscow said it would respond. NPR's Moscow correspondent Anna Lee reported from the city."
+    text = (
+        "Moscow said it would respond. NPR's Moscow correspondent Anna Lee reported from the city."
+    )
     t = _table(text)
     states = [f for f in t.found if f.actor == "Russia"]
     assert [f.text for f in states] == ["Moscow"]

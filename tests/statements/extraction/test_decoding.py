@@ -44,7 +44,7 @@ def test_crlf_normalised() -> None:
 
 @pytest.mark.parametrize("raw", [b"", b"   \n\t  ", "\ufeff  \n".encode()])
 def test_empty(raw: bytes) -> None:
-    with pytest.raises(EmptyInput, match="empty|whitespace"):
+    with pytest.raises(EmptyInput, match=r"empty|whitespace"):
         decode(raw)
 
 

@@ -43,11 +43,16 @@ def test_glued_date_and_bare_author() -> None:
 
 
 def test_byline_with_agency() -> None:
-    h = split_header("Title\nBy JANE DOE and JOHN ROE Associated Press\nPublished: 30 June 2019\n\nBody.")
+    h = split_header(
+        "Title\nBy JANE DOE and JOHN ROE Associated Press\nPublished: 30 June 2019\n\nBody."
+    )
     assert h.authors == ("Jane Doe", "John Roe")
     assert h.agency == "The Associated Press"
     assert h.published == dt.datetime(2019, 6, 30, 0, 0)
 
 
 def test_split_names() -> None:
-    assert split_names("Jane Doe, John Roe and Ann Poe") == (("Jane Doe", "John Roe", "Ann Poe"), None)
+    assert split_names("Jane Doe, John Roe and Ann Poe") == (
+        ("Jane Doe", "John Roe", "Ann Poe"),
+        None,
+    )

@@ -31,7 +31,9 @@ def _actor(ex: Extraction, name: str):
 
 def _statement(ex: Extraction, speaker: str, starts: str):
     found = [s for s in ex.statements if s.speaker == speaker and s.text.startswith(starts)]
-    assert found, f"no statement by {speaker} starting {starts!r}: {[(s.speaker, s.text[:30]) for s in ex.statements]}"
+    assert found, (
+        f"no statement by {speaker} starting {starts!r}: {[(s.speaker, s.text[:30]) for s in ex.statements]}"
+    )
     return found[0]
 
 
@@ -129,7 +131,10 @@ def test_statement_spans(ex: Extraction) -> None:
 
 def test_statements(ex: Extraction) -> None:
     s = _statement(ex, "Vladimir Putin", "If North Korea")
-    assert s.text == "If North Korea is given security guarantees, Kim Jong Un would be willing to denuclearize"
+    assert (
+        s.text
+        == "If North Korea is given security guarantees, Kim Jong Un would be willing to denuclearize"
+    )
     assert not s.direct and s.date.value == dt.date(2019, 4, 25)
     assert s.meeting == ex.meetings[0].title
 
@@ -147,7 +152,10 @@ def test_statements(ex: Extraction) -> None:
     assert s.reported_via == "USA Today" and not s.direct
 
     s = _statement(ex, "Russian state TV", "several bottles")
-    assert s.text == "several bottles of champagne were brought into the room where the delegations were meeting"
+    assert (
+        s.text
+        == "several bottles of champagne were brought into the room where the delegations were meeting"
+    )
 
     s = _statement(ex, "Anthony Kuhn", "The failure of that meeting")
     assert s.direct and s.text.endswith("domestic audience,")
