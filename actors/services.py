@@ -3,15 +3,52 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
-from .models import Actor, ActorMerge, Alias, Origin
+from .models import Actor, ActorMerge, Alias, Curated, Origin
 
 
 class MergeError(ValueError):
     pass
+
+
+class StaleVersion(Exception):
+    """Someone saved the record since the caller read it. (Defined here, at the root of the
+    dependency chain, so that every app's versioned writes raise the same exception;
+    `statements.services.StaleVersion` is this class.)"""
+
+    def __init__(self, current: int, expected: int) -> None:
+        super().__init__(
+            f"This record was changed by someone else (now version {current}, "
+            f"you edited version {expected}). Reload it and apply your change again."
+        )
+        self.current = current
+        self.expected = expected
+
+
+@transaction.atomic
+def curated_update(
+    *, obj: Curated, user: Any, expected_version: int | None = None, reason: str = "Edited"
+) -> Curated:
+    """Save an editor's change to a versioned record (an actor, a meeting) whose fields were
+    set on `obj`: compare-and-swap on `version` (StaleVersion if someone saved it since
+    `expected_version`), mark it corrected so a re-import keeps it, and record who and why."""
+    model = type(obj)
+    rows = model.objects.filter(pk=obj.pk)
+    if expected_version is not None:
+        rows = rows.filter(version=expected_version)
+    if not rows.update(version=F("version") + 1):
+        current = model.objects.filter(pk=obj.pk).values_list("version", flat=True).first()
+        raise StaleVersion(current or 0, expected_version or 0)
+    obj.version = model.objects.filter(pk=obj.pk).values_list("version", flat=True).get()
+    obj.origin = Origin.CORRECTED
+    obj._history_user = user if getattr(user, "is_authenticated", False) else None
+    obj._change_reason = reason[:100]
+    obj.save()
+    return obj
 
 
 def _relations_to_actor() -> list[tuple[type[models.Model], str]]:

@@ -1,5 +1,13 @@
+"""The editors' admin for meetings: participants, dates at their precision, related meetings."""
+
+from __future__ import annotations
+
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from django.db.models import Count
+
+from actors.admin_versioning import VersionedAdmin
+from actors.models import Origin
+from actors.services import curated_update
 
 from .models import Meeting, MeetingRelation, Participation
 
@@ -7,7 +15,10 @@ from .models import Meeting, MeetingRelation, Participation
 class ParticipationInline(admin.TabularInline):
     model = Participation
     extra = 0
+    fields = ["actor", "role", "origin"]
+    readonly_fields = ["origin"]
     autocomplete_fields = ["actor"]
+    verbose_name = "participant"
 
 
 class RelationInline(admin.TabularInline):
@@ -16,16 +27,85 @@ class RelationInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["target"]
     verbose_name = "related meeting"
+    verbose_name_plural = "related meetings (this meeting … the other)"
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "kind", "date_display", "place", "mentioned_only", "origin"]
-    list_filter = ["kind", "mentioned_only", "origin"]
+class MeetingAdmin(VersionedAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "date_display",
+        "place",
+        "participant_count",
+        "mentioned_only",
+        "origin",
+    ]
+    list_filter = ["kind", "mentioned_only", "date_approximate", "origin"]
     search_fields = ["title", "place"]
-    readonly_fields = ["version", "created_at", "updated_at", "last_day"]
+    ordering = ["start_date", "title", "pk"]
+    prepopulated_fields = {"slug": ["title"]}
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "place", "mentioned_only", "outcomes"]}),
+        (
+            "Date (stored at its true precision)",
+            {
+                "fields": [
+                    ("start_date", "start_precision"),
+                    ("end_date", "end_precision"),
+                    "date_approximate",
+                    "last_day",
+                ],
+                "description": "A month-precise date is stored as the first day of the "
+                "month (2019-02-01 + month = February 2019).",
+            },
+        ),
+        (
+            "Record",
+            {
+                "fields": [
+                    "origin",
+                    "confidence",
+                    "version",
+                    "created_at",
+                    "updated_at",
+                    "expected_version",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = ["origin", "confidence", "version", "created_at", "updated_at", "last_day"]
     inlines = [ParticipationInline, RelationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(participant_total=Count("participations"))
 
     @admin.display(description="date", ordering="start_date")
     def date_display(self, obj):
         return obj.date_display
+
+    @admin.display(description="participants", ordering="participant_total")
+    def participant_count(self, obj):
+        return obj.participant_total
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.origin = Origin.ENTERED
+            super().save_model(request, obj, form, change)
+            return
+        curated_update(
+            obj=obj,
+            user=request.user,
+            expected_version=self.opened_version(form),
+            reason="Edited in the admin: " + ", ".join(form.changed_data or ["related rows"]),
+        )
+
+    def save_formset(self, request, form, formset, change):
+        rows = formset.save(commit=False)
+        for row in rows:
+            if hasattr(row, "origin"):
+                row.origin = Origin.CORRECTED if row.pk else Origin.ENTERED
+            row.save()
+        for row in formset.deleted_objects:
+            row.delete()
+        formset.save_m2m()

@@ -3,6 +3,7 @@ change is versioned, stamped and recorded the same way wherever it is made."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models, transaction
@@ -10,21 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from actors.models import Actor, Origin
+from actors.services import StaleVersion  # re-exported: the one versioning exception
 from events.models import Meeting
 
 from .models import Claim, ReviewStatus, Statement
-
-
-class StaleVersion(Exception):
-    """Someone saved the record since the caller read it."""
-
-    def __init__(self, current: int, expected: int) -> None:
-        super().__init__(
-            f"This record was changed by someone else (now version {current}, "
-            f"you edited version {expected}). Reload it and apply your change again."
-        )
-        self.current = current
-        self.expected = expected
 
 
 def _claim_version(obj: models.Model, expected_version: int | None) -> None:
@@ -77,6 +67,39 @@ CLAIM_CONTENT_FIELDS = ("text", "condition", "subject", "claimant")
 
 
 @transaction.atomic
+def claim_create(
+    *,
+    user: Any,
+    claimant: Actor,
+    text: str,
+    subject: Actor | None = None,
+    condition: str = "",
+    reported_via: Actor | None = None,
+    evidence: Iterable[Statement] = (),
+) -> Claim:
+    """An editor enters a claim the importer missed. Its fingerprint is the one the loader
+    would compute, so a later import of the same claim finds it (and keeps it, as curated)."""
+    from .loader import claim_fingerprint
+
+    if not text.strip():
+        raise ValueError("A claim's proposition cannot be empty.")
+    claim = Claim(
+        claimant=claimant,
+        subject=subject,
+        text=text.strip(),
+        condition=condition.strip(),
+        reported_via=reported_via,
+        fingerprint=claim_fingerprint(
+            claimant.name, subject.name if subject else None, text, condition
+        ),
+        origin=Origin.ENTERED,
+    )
+    _save_with_history(claim, user, "Entered by an editor")
+    claim.evidence.set(list(evidence))
+    return claim
+
+
+@transaction.atomic
 def claim_update(
     *,
     claim: Claim,
@@ -87,9 +110,15 @@ def claim_update(
     subject: Actor | object | None = ...,
     status: str | None = None,
     note: str | None = None,
+    claimant: Actor | None = None,
+    reported_via: Actor | object | None = ...,
 ) -> Claim:
     """Correct a claim's content and/or review it in one versioned change."""
     changes: dict[str, Any] = {}
+    if claimant is not None and claimant.pk != claim.claimant_id:
+        changes["claimant"] = claimant
+    if reported_via is not ... and getattr(reported_via, "pk", None) != claim.reported_via_id:
+        changes["reported_via"] = reported_via
     if text is not None and text != claim.text:
         if not text.strip():
             raise ValueError("A claim's proposition cannot be empty.")

@@ -108,6 +108,7 @@ def timeline_svg(meetings, *, width: int = 800) -> SafeString:
         cy = round(top + lane * index + lane / 2, 1)
         shape = date_shape(meeting)
         label = f"{meeting.title} — {meeting.date_display}"
+        x1 = x2 = x(meeting.start_date)
         if shape == "point":
             body = format_html(
                 '<circle class="tl-point" cx="{}" cy="{}" r="6"/>',
@@ -125,7 +126,21 @@ def timeline_svg(meetings, *, width: int = 800) -> SafeString:
                 round(cy - 6, 1),
                 round(x2 - x1, 1),
             )
-        parts.append(format_html("<g><title>{}</title>{}</g>", label, body))
+        lx = x(meeting.start_date) if shape == "point" else x1
+        right = lx > width * 0.6
+        if shape != "point" and not right:
+            lx = x2
+        parts.append(
+            format_html(
+                '<g><title>{}</title>{}<text class="tl-label" x="{}" y="{}" text-anchor="{}">{}</text></g>',
+                label,
+                body,
+                round(lx - 10 if right else lx + 10, 1),
+                round(cy + 5, 1),
+                "end" if right else "start",
+                _short(meeting.title, 40),
+            )
+        )
     title = (
         f"Overview of {len(dated)} dated meeting{'s' if len(dated) != 1 else ''}, {first}–{last}"
     )
@@ -251,6 +266,10 @@ class Block:
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
 
 def _zones(length: int, body_start: int, body_end: int, boilerplate) -> list[tuple[int, int, str]]:
     """Cut [0, length) into outside-the-body, body and boilerplate zones."""
@@ -316,28 +335,34 @@ def render_pieces(block: Block) -> SafeString:
     """One block's HTML: plain text escaped, each statement a highlighted link with its
     speaker and claims named beside it."""
     out: list[str] = []
-    for piece in block.pieces:
+    last = len(block.pieces) - 1
+    for i, piece in enumerate(block.pieces):
         statement = piece.statement
         if statement is None:
-            out.append(escape(piece.text))
+            # Blank lines at the block's edges would show as gaps in pre-wrapped text.
+            text = piece.text
+            if i == 0:
+                text = text.lstrip("\n")
+            if i == last:
+                text = text.rstrip()
+            out.append(escape(text))
             continue
         claims = list(statement.claims.all())
         tag = format_html_join(
             "",
-            ' <a class="quote-claim" href="{}">claim {}</a>',
+            ' · <a class="quote-claim" href="{}">claim {}</a>',
             ((reverse("claim-detail", args=[c.pk]), c.pk) for c in claims),
         )
         kind = "quote" if statement.direct else "reported"
         out.append(
             format_html(
                 '<mark class="hl hl-{}"{}><a class="hl-link" href="{}">{}</a></mark>'
-                '<span class="hl-tag"> [{}{}: {}{}]</span>',
+                '<span class="hl-tag"> [<span class="visually-hidden">{} by </span>{}{}]</span>',
                 kind,
                 format_html(' id="statement-{}"', statement.pk) if piece.first else "",
                 statement.get_absolute_url(),
                 piece.text,
-                "" if statement.direct else "reported, ",
-                "quote" if statement.direct else "said",
+                "quote" if statement.direct else "reported speech",
                 statement.speaker.name,
                 tag,
             )
@@ -361,9 +386,14 @@ def snippet(text: str, start: int, end: int, radius: int = 220) -> Snippet:
     hi = min(len(text), end + radius)
     before = text[lo:start]
     after = text[end:hi]
-    if lo > 0:
+    # Stay inside the paragraph: the stored text has one paragraph (or caption) per line.
+    if "\n" in before:
+        before = before[before.rfind("\n") + 1 :]
+    elif lo > 0:
         before = "…" + before[before.find(" ") + 1 :] if " " in before else "…" + before
-    if hi < len(text):
+    if "\n" in after:
+        after = after[: after.find("\n")]
+    elif hi < len(text):
         after = after[: after.rfind(" ")] + "…" if " " in after else after + "…"
     return Snippet(before, text[start:end], after)
 
@@ -442,6 +472,18 @@ def highlight(text, terms) -> SafeString:
         pos = e
     out.append(escape(text[pos:]))
     return mark_safe("".join(out))
+
+
+@register.filter
+def condition_text(condition: str) -> str:
+    """'given security guarantees' → 'if given security guarantees'; an 'if …' stays as is."""
+    condition = (condition or "").strip()
+    if not condition:
+        return ""
+    lowered = condition.casefold()
+    if lowered.startswith(("if ", "unless ", "provided ", "as long as ", "when ", "once ")):
+        return condition
+    return f"if {condition}"
 
 
 @register.filter
