@@ -35,6 +35,10 @@ _LINE_PATTERNS = [
         r"^(?:subscribe|sign in|log in|donate)\b.{0,40}$",
         r"^follow (?:us|\w+(?: \w+)?) on (?:twitter|facebook|instagram|x)\b",
         r"^(?:this (?:story|article) (?:has been|was) (?:updated|corrected))",
+        r"\bcontributed to this report\b|^contributing:|^(?:additional )?reporting by\b|^editing by\b",
+        r"^our standards:|trust principles",
+        r"^\d+\s+min(?:ute)?s?\s+read$",
+        r"^(?:topics|reuse this content|share on \w+|share via \w+)$",
     )
 ]
 _NEWSLETTER_START = re.compile(r"^sign ?up\b.*\b(?:newsletter|alerts?|e-?mails?|briefing)\b", re.I)
@@ -48,7 +52,9 @@ _CREDIT = re.compile(
 )
 _ALT_TEXT = re.compile(rf"^(?:{_NAME}\s+){{1,4}}(?:19|20)\d\d\s+square$")
 _SELF_REF = re.compile(
-    r"newsletter|terms of use|terms of service|©|copyright|rights reserved", re.I
+    r"newsletter|terms of use|terms of service|©|copyright|rights reserved|contributed to this report|"
+    r"our standards|trust principles",
+    re.I,
 )
 
 

@@ -64,9 +64,9 @@ ZONES = {
 
 # "April 25, 2019" / "Tue June 30, 2019" (year may be glued to the time: "20197:37")
 _MDY = re.compile(
-    rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"\b(?P<mon>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})", re.I
 )
-_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE}),?\s+(?P<year>\d{{4}})\b")
+_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE}),?\s+(?P<year>\d{{4}})\b", re.I)
 _ISO = re.compile(
     r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"
@@ -74,6 +74,11 @@ _ISO = re.compile(
 _TIME = re.compile(
     r"(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?"
     r"(?:\s*(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b)?"
+)
+_DOT_TIME = re.compile(
+    r"\b(?P<hour>\d{1,2})\.(?P<minute>\d{2})\s*(?P<zone>"
+    + "|".join(sorted(ZONES, key=len, reverse=True))
+    + r")\b"
 )
 _YEAR_GLUED_TIME = re.compile(r"(?P<year>\d{4})(?P<hour>\d{1,2}):(?P<minute>\d{2})")
 
@@ -84,6 +89,9 @@ _SOCIAL = re.compile(
     r"^(?:Twitter|Facebook|Instagram|LinkedIn|Email|E-mail|Threads|Bluesky|Mastodon|YouTube|"
     r"TikTok|X|Share|Tweet|Print|Comments?)$",
     re.I,
+)
+_ROLE_LINE = re.compile(
+    r"^(?:staff writer|staff reporter|correspondent|contributor|\d+\s+min(?:ute)?s?\s+read)$", re.I
 )
 _BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<names>.+)$")
 
@@ -132,8 +140,8 @@ def parse_datetime(line: str) -> dt.datetime | dt.date | None:
                     sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
                 )
             else:
-                zm = _TIME.search(line, m.end())
-                tz = _zone(zm["zone"]) if zm else None
+                zm = re.match(r"\s*([A-Z]{1,4})\b", line[m.end() :])
+                tz = _zone(zm.group(1)) if zm else None
             try:
                 return dt.datetime.combine(date, dt.time(int(m["hour"]), int(m["minute"])), tz)
             except ValueError:
@@ -155,11 +163,11 @@ def parse_datetime(line: str) -> dt.datetime | dt.date | None:
             break
     if date is None:
         return None
-    tm = _TIME.search(rest)
+    tm = _TIME.search(rest) or _DOT_TIME.search(rest)
     if not tm:
         return date
     hour, minute = int(tm["hour"]), int(tm["minute"])
-    ampm = (tm["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    ampm = (tm.groupdict().get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
@@ -192,6 +200,13 @@ def split_names(names: str) -> tuple[tuple[str, ...], str | None]:
     names = re.sub(r"\s*[|/,]\s*$", "", names.strip())
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names) if p.strip()]
     out = []
+    parts = [re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", p) for p in parts]
+    parts = [
+        " ".join(
+            w.capitalize() if w.isupper() and len(w.rstrip(".")) >= 2 else w for w in p.split()
+        )
+        for p in parts
+    ]
     for p in parts:
         if p.isupper():
             p = " ".join(
@@ -207,6 +222,15 @@ def _lines(text: str):
     for line in text.split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+def _date_ahead(text: str, pos: int) -> bool:
+    """Is there a short date line among the next few lines?"""
+    for raw in text[pos:].split("\n")[:8]:
+        s = raw.strip()
+        if s and len(s.split()) <= 14 and parse_datetime(s) is not None:
+            return True
+    return False
 
 
 def split_header(text: str) -> Header:
@@ -258,6 +282,19 @@ def split_header(text: str) -> Header:
             noise.append(span)
             body_start = pos + len(line)
             continue
+        if _ROLE_LINE.match(stripped) or (len(words) <= 3 and stripped in reference().surface):
+            ag = reference().surface.get(stripped)
+            if ag and reference().entities[ag].kind == "media":
+                agency = agency or ag
+            body_start = pos + len(line)
+            continue
+        if not _BYLINE.match(stripped) and "," in stripped and len(words) <= 10:
+            names, ag = split_names(stripped)
+            if names and ag:
+                authors.extend(n for n in names if n not in authors)
+                agency = agency or ag
+                body_start = pos + len(line)
+                continue
         m = _BYLINE.match(stripped)
         if m and len(words) <= 14:
             names, ag = split_names(m["names"])
@@ -266,14 +303,19 @@ def split_header(text: str) -> Header:
                 agency = agency or ag
                 body_start = pos + len(line)
                 continue
+        bare = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", stripped)  # "Jane Doe in Vienna"
         if (
-            _BARE_NAME.match(stripped)
-            and published
-            and not any(w in reference().surface for w in (stripped,))
+            _BARE_NAME.match(bare)
+            and (published or bare != stripped)
+            and bare not in reference().surface
         ):
+            stripped = bare
             if stripped not in authors:
                 authors.append(stripped)
             body_start = pos + len(line)
+            continue
+        if published is None and seen_lines <= 2 and _date_ahead(text, pos + len(line)):
+            body_start = pos + len(line)  # a standfirst between the title and the date line
             continue
         break
     return Header(
