@@ -6,6 +6,7 @@ speaker of the sentence, or the states listed when a series is described.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -41,6 +42,14 @@ _OUTCOME = re.compile(
     r"ended without|joint statement|communiqu[eé])\b",
     re.I,
 )
+_MET_AFTER = re.compile(
+    r"\s+(?:(?:have|had|has|also|first|briefly|again)\s+)?(?:met|meet|held talks|hold talks|sat down|talked|spoke)\b"
+)
+_MET_BETWEEN = re.compile(
+    r"\s+(?:(?:has|have|had|also|first|briefly)\s+)?(?:met|meets|hosted|hosts|received|welcomed)"
+    r"\s+(?:with\s+)?(?:his\s+\w+\s+counterpart\s+)?"
+)
+_FUTURE = re.compile(r"\b(?:will|plans? to|is expected to|are expected to|is to|are to)\b")
 _GENERIC_REF = re.compile(r"\b(?:the|this|their)\s+(?:talks|meeting|summit|visit|call)\b", re.I)
 
 
@@ -170,6 +179,35 @@ def find_meetings(
             if ordinal and ordinal > 1 and re.search(r"\bthe first (?:one|summit|meeting)\b", look):
                 drafts.append(_Draft(drafts[-1].kind, tuple(parts), si, None, None, 1, True))
                 evidence[len(drafts) - 1] = [Span(s.start, s.end)]
+        # "X and Y met" / "X met (with) Y" / "X hosted Y"
+        people = [f for f in sent_found if f.kind in (ActorKind.PERSON, ActorKind.STATE)]
+        pair: tuple[str, str] | None = None
+        for a, b in itertools.pairwise(people):
+            gap = text[a.end : b.start]
+            after = text[b.end : b.end + 40]
+            if (
+                re.fullmatch(r"\s+and\s+", gap) and _MET_AFTER.match(after)
+            ) or _MET_BETWEEN.fullmatch(gap):
+                pair = (a.actor, b.actor)
+            if pair and pair[0] != pair[1]:
+                break
+            pair = None
+        if (
+            pair
+            and not any(d.target and d.target.start <= s.start < d.target.end for d in sdates)
+            and not any(set(d.participants) == set(pair) for d in drafts)
+        ) and not _FUTURE.search(text[s.start : s.end]):  # proposed, not held
+            day = next((d for d in sdates if d.target is None and d.end_date is None), None)
+            sent = text[s.start : s.end]
+            mk = (
+                "summit"
+                if "summit" in sent
+                else "visit"
+                if re.search(r"\bvisit", sent)
+                else "bilateral"
+            )
+            drafts.append(_Draft(mk, pair, si, day.date if day else None, mentioned_only=False))
+            evidence[len(drafts) - 1] = [Span(s.start, s.end)]
         # "talks with X" / "summit between X and Y"
         for f in sent_found:
             if f.kind not in (ActorKind.PERSON, ActorKind.STATE):
