@@ -1,0 +1,56 @@
+"""`{% load parley_jsonld %}{% jsonld obj %}` — an actor's, meeting's, statement's or claim's
+schema.org JSON-LD as a `<script type="application/ld+json">` block.
+
+A JSON-LD block is data, not script (the CSP's script-src does not apply to it), but it sits
+inside HTML: `<`, `>` and `&` are written as \\u003c, \\u003e, \\u0026 so that no stored string
+("</script>", "<!--", "]]>") can end the block or open markup. The document is re-read
+through `statements.formats.queries` (a fixed 2–4 queries), so it is the same document as
+`/api/v1/<resource>/<id>.jsonld` whatever the page prefetched.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from actors.models import Actor
+from events.models import Meeting
+from statements.formats import jsonld as formats_jsonld
+from statements.formats import queries
+from statements.models import Claim, Statement
+
+register = template.Library()
+
+_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_QUERYSETS = {
+    Actor: queries.actors_for_jsonld,
+    Meeting: queries.meetings_for_jsonld,
+    Statement: queries.statements_for_jsonld,
+    Claim: queries.claims_for_jsonld,
+}
+
+
+def script_json(data: object) -> SafeString:
+    """JSON that is safe inside a <script> element (and inside HTML generally)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    # U+2028/2029 are valid JSON but end a line in older JavaScript parsers
+    text = text.translate(_ESCAPES).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # safe: every character that could end the block or open markup is escaped above
+    return mark_safe(text)
+
+
+@register.simple_tag(takes_context=True)
+def jsonld(context, obj) -> SafeString:
+    """The `<script type="application/ld+json">` block for `obj` ('' for anything else)."""
+    fetch = _QUERYSETS.get(type(obj))
+    if fetch is None or obj.pk is None:
+        return mark_safe("")
+    fresh = fetch().filter(pk=obj.pk).first()
+    if fresh is None:
+        return mark_safe("")
+    request = context.get("request")
+    base = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
+    data = formats_jsonld.document_for(fresh, base)
+    return mark_safe(f'<script type="application/ld+json">{script_json(data)}</script>')
