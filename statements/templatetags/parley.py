@@ -118,7 +118,7 @@ def timeline_svg(meetings, *, width: int = 800) -> SafeString:
         else:
             x1 = x(meeting.start_date)
             end = (meeting.last_day or meeting.start_date) + dt.timedelta(days=1)
-            x2 = max(x(min(end, axis_end)), x1 + 6)
+            x2 = max(x(min(end, axis_end)), x1 + 10)
             body = format_html(
                 '<rect class="tl-{}" x="{}" y="{}" width="{}" height="12" rx="3"/>',
                 "approx" if shape == "approx" else "range",

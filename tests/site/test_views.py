@@ -155,14 +155,19 @@ def test_article_page_highlights_each_statement_in_place(client, world):
         "If North Korea is given security guarantees, "
         f'<mark class="hl hl-reported" id="statement-{world.willing.pk}">'
         f'<a class="hl-link" href="/statements/{world.willing.pk}/">Kim Jong Un would be willing to denuclearize</a></mark>'
-        f'<span class="hl-tag"> [reported, said: Vladimir Putin <a class="quote-claim" href="/claims/{world.claim.pk}/">claim {world.claim.pk}</a>]</span>'
+        f'<span class="hl-tag"> [<span class="visually-hidden">reported speech by </span>Vladimir Putin · <a class="quote-claim" href="/claims/{world.claim.pk}/">claim {world.claim.pk}</a>]</span>'
     ) in html
-    assert "[quote: Lucian Kim]" in html
-    # boilerplate shown apart, dimmed, out of the body
+    assert '[<span class="visually-hidden">quote by </span>Lucian Kim]' in html
+    # boilerplate shown apart and dimmed; the header and trailer folded away, outside the body
     furniture = re.findall(r'<div class="furniture"[^>]*>(.*?)</div></div>', html, re.S)
-    assert any("Sign Up For The NPR Daily Newsletter" in block for block in furniture)
-    assert any("Copyright 2019 NPR" in block for block in furniture)
-    assert any("Kim Jong Un Willing To Denuclearize" in block for block in furniture)  # header
+    assert [b.count("Sign Up For The NPR Daily Newsletter") for b in furniture] == [1]
+    outside = re.findall(r'<details class="furniture outside">(.*?)</details>', html, re.S)
+    assert len(outside) == 2
+    assert "Kim Jong Un Willing To Denuclearize" in outside[0] and "Header and byline" in outside[0]
+    assert "Copyright 2019 NPR" in outside[1]
+    bodies = re.findall(r'\n    <div class="text-body">(.*?)</div>', html, re.S)
+    assert len(bodies) == 2 and "Sign Up" not in "".join(bodies)
+    assert bodies[0].startswith("If North Korea") and bodies[1].startswith("&quot;<mark")
 
 
 def test_article_text_and_names_are_escaped(client, db):
