@@ -85,6 +85,18 @@ class Article(models.Model):
     def body(self) -> str:
         return self.text[self.body_start : self.body_end]
 
+    @property
+    def clean_body(self) -> str:
+        """The body with recognised page noise (captions, newsletter boxes…) left out."""
+        pieces, cursor = [], self.body_start
+        for start, end in sorted(self.boilerplate):
+            if end <= cursor or start >= self.body_end:
+                continue
+            pieces.append(self.text[cursor : max(cursor, start)])
+            cursor = max(cursor, end)
+        pieces.append(self.text[cursor : self.body_end])
+        return "".join(pieces).strip()
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 

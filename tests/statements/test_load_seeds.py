@@ -78,7 +78,7 @@ def test_missing_path_fails_clearly_and_the_rest_still_loads(tmp_path):
     ("name", "content", "problem"),
     [
         ("empty.txt", b"", "empty"),
-        ("blank.txt", b"  \n\n \t\n", "empty"),
+        ("blank.txt", b"  \n\n \t\n", "only whitespace"),
         ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
         ("noise.bin", bytes(range(256)) * 8, "binary"),
     ],
