@@ -1,0 +1,63 @@
+"""Ask the real application, in-process, what each benchmark URL costs in queries.
+
+Run as a subprocess with DATABASE_URL pointing at the benchmark database:
+
+    echo '{"statements": ["/api/v1/statements/?…", …], …}' | python -m bench.probe
+
+For each endpoint it tries the candidate URLs in order with Django's test client and keeps
+the first that answers 200. It prints one JSON object: per endpoint the chosen URL, its
+status (or the last candidate's status when none answered 200), the number of queries of one
+request and their SQL (as sent to PostgreSQL, for EXPLAIN). Counts are of a second request,
+so that one-off work (loading the user model, content types) is not counted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+
+def probe(spec: dict[str, list[str]]) -> dict[str, dict]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    found: dict[str, dict] = {}
+    for name, candidates in spec.items():
+        result: dict = {"url": candidates[0], "status": None, "queries": None, "sql": []}
+        for url in candidates:
+            response = client.get(url)
+            status = response.status_code
+            if status == 200 and getattr(response, "streaming", False):
+                # a CSV export: the count is the same whatever the rows; drain it
+                for _ in response.streaming_content:
+                    pass
+            result.update(url=url, status=status)
+            if status == 200:
+                with CaptureQueriesContext(connection) as ctx:
+                    response = client.get(url)
+                    if getattr(response, "streaming", False):
+                        for _ in response.streaming_content:
+                            pass
+                result["queries"] = len(ctx.captured_queries)
+                result["sql"] = [q["sql"] for q in ctx.captured_queries]
+                break
+            result["detail"] = response.content[:300].decode("utf-8", "replace")
+        found[name] = result
+    return found
+
+
+def main() -> None:
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    spec = json.load(sys.stdin)
+    json.dump(probe(spec), sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
