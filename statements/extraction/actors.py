@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .names import NAME_RE, NOT_NAME, TOKEN, UP, clean_name, surname
-from .reference import Reference, reference
+from .reference import Reference, _load, reference
 from .types import Actor, ActorKind, Mention, Role, Span
 
 _POSS = r"(?:'s|’s)"
@@ -134,6 +135,137 @@ def _group_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> lis
             dem_ok = m["dem"] and m["dem"][0].isupper() and m["dem"] in ref.demonyms
             name = f"{m['dem']} {m['g']}" if dem_ok else m["g"]
             out.append(Found(name, ActorKind.GROUP, m.start(), m.end(), m.group(), "group"))
+    return out
+
+
+@cache
+def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Patterns for state bodies, appositive organisations and anonymous sources."""
+    ref = reference()
+    data = _load("bodies.json")
+    heads = "|".join(re.escape(h) for h in sorted(data["state_bodies"], key=len, reverse=True))
+    states = ref.surface_re.pattern
+    dem = ref.demonym_re.pattern
+    # "China's Foreign Ministry", "the Chinese foreign ministry", "South Korea's Unification
+    # Ministry", "China's Western Theatre Command", "the Indian Army"
+    state_body = re.compile(
+        rf"(?:(?P<st>{states}){_POSS}|\b[Tt]he\s+(?P<dem>{dem}))\s+"
+        rf"(?P<mod>(?:[A-Z][a-z]+\s+)?)(?P<head>(?i:{heads}))\b"
+    )
+    # "the ministry", "the foreign ministry": the body last named with that head
+    bare_body = re.compile(rf"\b[Tt]he\s+(?P<head>(?i:{heads}|ministry))\b(?!\s+of\b)")
+    org_heads = "|".join(re.escape(h) for h in data["organisation_heads"])
+    # "an East Asia expert at King's College London", "a trade expert at the Peterson
+    # Institute for International Economics", "the ruling Workers' Party"
+    org = re.compile(
+        rf"\b(?:at|of|from|with)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’.-]*\s+){{0,5}}"
+        rf"(?:{org_heads})(?:\s+(?:for|of|on)\s+(?:[A-Z][\w'’-]*|and|the)(?:\s+(?:[A-Z][\w'’-]*|and|the))*)?"
+        rf"(?:\s+(?!(?:in|on|at)\b)[A-Z][a-z]+)?)"
+    )
+    mods = "|".join(
+        re.escape(m) for m in sorted(data["anonymous_modifiers"], key=len, reverse=True)
+    )
+    anon_heads = "|".join(
+        re.escape(h) for h in sorted(data["anonymous_heads"], key=len, reverse=True)
+    )
+    # "a senior administration official told reporters", "one European diplomat", "a person
+    # familiar with the matter said", "a senior Russian diplomat told the Interfax news agency"
+    anon = re.compile(
+        rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<desc>(?:(?:{mods}|{dem})\s+){{0,4}}(?P<head>{anon_heads}))\b"
+    )
+    return state_body, bare_body, org, anon
+
+
+def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list[Found]:
+    """State bodies, organisations named in appositives and anonymous sources.
+
+    "China's Foreign Ministry said" -> Found('Foreign Ministry of China', organization)
+    "said X, an expert at the Wilson Center" -> Found('Wilson Center', organization)
+    "a senior administration official told reporters" -> Found('senior administration official')
+    """
+    state_body, bare_body, org, anon = _bodies()
+    out: list[Found] = []
+    for start, end in _spans_text(text, regions):
+        last_by_head: dict[str, str] = {}
+        events: list[Found] = []
+        for m in state_body.finditer(text, start, end):
+            state = ref.surface.get(m["st"] or "") if m["st"] else ref.demonyms.get(m["dem"] or "")
+            if not state or ref.entities[state].kind != "state":
+                continue
+            head = (m["mod"] + m["head"]).strip()
+            head = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in head.split())
+            events.append(
+                Found(
+                    f"{head} of {state}",
+                    ActorKind.ORGANIZATION,
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    "entity",
+                )
+            )
+        for m in org.finditer(text, start, end):
+            name = m["org"].strip()
+            if name.split()[0] in ref.surface or name in ref.surface:
+                continue
+            s = m.start("org")
+            lead = text[max(start, s - 4) : s]
+            e = s + len(name)
+            if lead.endswith("the "):
+                s -= 4
+            events.append(Found(name, ActorKind.ORGANIZATION, s, e, text[s:e], "entity"))
+        for m in anon.finditer(text, start, end):
+            desc = re.sub(r"\s+", " ", m["desc"])
+            if desc == m["head"] and desc in ("spokesperson", "spokesman", "spokeswoman", "source"):
+                continue  # "a spokesman for X, Name, said": the name is the speaker
+            events.append(Found(desc, ActorKind.GROUP, m.start(), m.end(), m.group(), "group"))
+        events.sort(key=lambda f: f.start)
+        taken = [(f.start, f.end) for f in events]
+        anon_by_head: dict[str, str] = {}
+        for f in events:
+            if f.form == "entity" and " of " in f.actor:
+                last_by_head[f.actor.split(" of ")[0].lower().split()[-1]] = f.actor
+        for m in bare_body.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            head = m["head"].lower().split()[-1]
+            prior = [
+                f
+                for f in events
+                if f.start < m.start()
+                and " of " in f.actor
+                and f.actor.lower().split(" of ")[0].endswith(head)
+            ]
+            if prior:
+                events.append(
+                    Found(
+                        prior[-1].actor,
+                        ActorKind.ORGANIZATION,
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        "entity",
+                    )
+                )
+        # "the official said": the anonymous source last introduced with that noun
+        for f in sorted(events, key=lambda f: f.start):
+            if f.kind == ActorKind.GROUP:
+                anon_by_head[f.actor.split()[-1]] = f.actor
+        for m in re.finditer(
+            r"\b[Tt]he\s+(official|diplomat|source|negotiator|aide)\b(?=\s+(?:\w+\s+)?(?:said|says|added|told))",
+            text[start:end],
+        ):
+            s = start + m.start()
+            prior = [
+                f
+                for f in events
+                if f.kind == ActorKind.GROUP and f.start < s and f.actor.endswith(m[1])
+            ]
+            if prior:
+                events.append(
+                    Found(prior[-1].actor, ActorKind.GROUP, s, start + m.end(), m.group(), "group")
+                )
+        out.extend(events)
     return out
 
 
@@ -329,6 +461,8 @@ def find_actors(
     entity_spans += [
         (f.start, f.end) for f in _entity_mentions(text, discovery, ref) if f.form != "capital"
     ]
+    bodies = _body_mentions(text, regions, ref)
+    entity_spans += [(f.start, f.end) for f in bodies]
     people = _find_people(text, discovery, ref, entity_spans)
     by_name = sorted(people.values(), key=lambda p: p.first)
 
@@ -419,6 +553,10 @@ def find_actors(
                 Found(holder, ActorKind.PERSON, m.start(), m.end(), m.group(), "title", m.start())
             )
     # Entities and groups not inside a person's name.
+    for f in bodies:
+        if free(f.start, f.end):
+            found.append(f)
+            taken.append((f.start, f.end))
     for f in entities + groups:
         if free(f.start, f.end) or f.kind == ActorKind.STATE or f.kind == ActorKind.MEDIA:
             found.append(f)

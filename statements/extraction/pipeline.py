@@ -144,9 +144,15 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
     )
     actors = table.actors
     known = {a.name for a in actors}
-    if publisher and publisher not in known:
-        from .types import Actor, ActorKind
+    # the byline's authors are people too ("By Jonah Ellis, Associated Press")
+    from .types import Actor, ActorKind, Role
 
+    for author in article.authors:
+        if author not in known and len(author.split()) >= 2:
+            role = (Role("reporter", publisher),) if publisher else ()
+            actors = (*actors, Actor(author, ActorKind.PERSON, (author,), None, role))
+            known.add(author)
+    if publisher and publisher not in known:
         ent = reference().entities.get(publisher)
         actors = (
             *actors,

@@ -20,6 +20,7 @@ _OPEN = "“„«"
 _CLOSE = "”»"
 _PRONOUN_CUE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)\s+(?P<rest>(?:\w+\s+){0,2}?)")
 _THAT = re.compile(r"\bthat\s+")
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
 _PREP_START = re.compile(
     r"^\s*(?:after|before|in|on|at|during|while|when|from|to|with|without|late|early|last|"
     r"this|earlier|later|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -137,10 +138,27 @@ def find_cues(
             for g in found
         )
     ]
+    # "Kim, speaking through an interpreter, said" / "A spokesman for the ministry, Gao Feng,
+    # said" / "Yang, in comments carried by Chinese state television, said": a parenthetical
+    # (or an empty one: an appositive name) between the speaker and the verb.
+    paren_rx = re.compile(
+        r",\s+(?:(?!(?:and|but|or|while|whereas|as)\s)(?=[a-z“\"]|(?:A|An|The)\s)"
+        rf"[^,;\"“”\n]{{1,90}}?,\s+)?(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
+    )
+    starts = {f.start for f in outer}
     cues: list[Cue] = []
     for s in sentences:
         for f in (f for f in outer if s.start <= f.start < s.end):
             m = after_rx.match(text, f.end, s.end)
+            if not m:
+                m = paren_rx.match(text, f.end, s.end)
+                if m:
+                    # "..., with Putin, said Peskov": the verb belongs to the name after it
+                    nxt = re.match(r"\s+(?:the\s+|[A-Z][\w.]*\s+)*", text[m.end() : m.end() + 60])
+                    if m["v"] not in ("told", "tells") and any(
+                        m.end() < g <= m.end() + (nxt.end() if nxt else 1) for g in starts
+                    ):
+                        m = None
             if m and not _inside(m.start("v"), quotes):
                 start = f.start
                 pm = poss_rx.search(text, max(s.start, f.start - 40), f.start)
@@ -305,17 +323,29 @@ def extract_statements(
         cues[i] = replace(c, speaker=who)
         return who, 0.75
 
+    # The closing mark of a quote running over several paragraphs: '"A.\n\n"B," Brandt
+    # told NPR.' — the cue after the last paragraph names the speaker of the first.
+    chain_close: dict[int, int] = {}
+    for n, q in enumerate(quotes):
+        if q.close_at is None and not q.continues:
+            k = n + 1
+            while k < len(quotes) and quotes[k].continues:
+                if quotes[k].close_at is not None:
+                    chain_close[n] = quotes[k].close_at + 1
+                    break
+                k += 1
+
     utterance = 0
     last_quote_speaker: dict[
         int, tuple[str, int, float, Span | None]
     ] = {}  # paragraph -> (speaker, utterance, conf, cue)
     prev_q: Quote | None = None
-    for q in quotes:
+    for qn, q in enumerate(quotes):
         speaker: str | None = None
         conf = 0.0
         cue_span: Span | None = None
         same_utt = False
-        close_end = (q.close_at + 1) if q.close_at is not None else q.end
+        close_end = (q.close_at + 1) if q.close_at is not None else chain_close.get(qn, q.end)
         sent = sentence_at(q.open_at)
         if (
             q.continues
@@ -462,24 +492,35 @@ def extract_statements(
         if span is None:
             continue
         a, b = span
+        parts = [(a, b)]
         if any(q.open_at < b and a < (q.close_at or q.end) + 1 for q in quotes):
-            continue  # a partial quote carries these words
-        if len(text[a:b].split()) < 2:
-            continue
+            # 'said the talks had been "frank" and that the two sides had prepared ...':
+            # the quoted words are direct statements already; a coordinated "and that"
+            # clause without quote marks is reported speech of its own.
+            parts = []
+            lo = a
+            for sep in [*_AND_THAT.finditer(text, a, b), None]:
+                hi = sep.start() if sep else b
+                if not any(q.open_at < hi and lo < (q.close_at or q.end) + 1 for q in quotes):
+                    parts.append(_trim(text, lo, hi))
+                lo = sep.end() if sep else b
         utterance += 1
         conf = (0.85 if not c.according else 0.8) * k
-        statements.append(
-            Statement(
-                who,
-                text[a:b],
-                a,
-                b,
-                False,
-                utterance=utterance,
-                confidence=round(conf, 3),
-                cue=Span(c.start, c.end),
+        for a, b in parts:
+            if len(text[a:b].split()) < 2:
+                continue
+            statements.append(
+                Statement(
+                    who,
+                    text[a:b],
+                    a,
+                    b,
+                    False,
+                    utterance=utterance,
+                    confidence=round(conf, 3),
+                    cue=Span(c.start, c.end),
+                )
             )
-        )
 
     statements.sort(key=lambda st: st.start)
     # a cue inside someone else's reported words is part of what they said
