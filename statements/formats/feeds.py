@@ -131,9 +131,6 @@ class ClaimsFeed(ParleyFeed):
         parts.append(f"<p>Review: {escape(item.get_status_display())}.</p>")
         return "".join(parts)
 
-    def item_author_name(self, item: Claim) -> str:
-        return item.claimant.name
-
 
 class ReviewedClaimsFeed(ClaimsFeed):
     """Claims whose review status changed, latest review first; a re-review is a new entry

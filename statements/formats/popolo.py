@@ -6,11 +6,13 @@ Ids are Parley's slugs (actors, meetings) and `statement-<pk>` / `role-<pk>` (sp
 memberships); every `*_id` in the document refers to an id in it. States, media outlets,
 organisations and groups are all organizations, told apart by `classification`. A speech is
 `type: "speech"` when it is a direct quote and `"summary"` when the article reports it in its
-own words; `attribution_text` is the article's own cue ("Putin said").
+own words; `attribution_text` is the article's own cue with the relay clause that follows it
+("Putin said, The Associated Press reported").
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -134,12 +136,30 @@ def _events() -> list[dict]:
     return out
 
 
+# The article's relay clause right after the cue: "Putin said|, The Associated Press reported."
+RELAY = re.compile(
+    r"^,\s+((?:the\s+)?[A-Z][^,.;:!?\"“”\n]{0,60}?\s+(?:reported|reports|said|says|told))(?!\w)"
+)
+TAIL = 80
+
+
+def attribution_text(cue: str | None, tail: str | None) -> str | None:
+    """The cue as the article words it, with the relay clause when the article puts one
+    right after it: ("Putin said", ", The Associated Press reported. …") →
+    "Putin said, The Associated Press reported". Only the article's own words, never built."""
+    if not cue:
+        return None
+    match = RELAY.match(tail or "")
+    return f"{cue}, {match.group(1)}" if match else cue
+
+
 def _speeches(base: str) -> list[dict]:
     out = []
     rows = (
         Statement.objects.order_by("article_id", "start", "pk")
         .annotate(
             cue=Substr("article__text", F("cue_start") + 1, F("cue_end") - F("cue_start")),
+            cue_tail=Substr("article__text", F("cue_end") + 1, TAIL),
         )
         .values(
             "pk",
@@ -151,6 +171,7 @@ def _speeches(base: str) -> list[dict]:
             "date",
             "date_precision",
             "cue",
+            "cue_tail",
             "article__slug",
             "article__url",
             "cameo_code",
@@ -165,8 +186,9 @@ def _speeches(base: str) -> list[dict]:
         }
         if row["meeting__slug"]:
             doc["event_id"] = row["meeting__slug"]
-        if row["cue"]:
-            doc["attribution_text"] = row["cue"]
+        attribution = attribution_text(row["cue"], row["cue_tail"])
+        if attribution:
+            doc["attribution_text"] = attribution
         if row["reported_via__slug"]:
             doc["reported_via_id"] = row["reported_via__slug"]
         date = partial_iso(row["date"], row["date_precision"])

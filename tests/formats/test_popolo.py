@@ -70,7 +70,7 @@ def test_fields(client, world):
         "type": "summary",
         "text": "If given guarantees, Kim would be willing to disarm",
         "event_id": "putin-kim-talks",
-        "attribution_text": "Putin said",
+        "attribution_text": "Putin said, The Associated Press reported",
         "reported_via_id": "the-associated-press",
         "date": "2019-04-25",
         "source_url": "https://www.npr.org/2019/04/25/kim-putin",
@@ -92,3 +92,23 @@ def test_query_count_does_not_grow(client, world, django_assert_num_queries):
     more_statements(4, world)
     with django_assert_num_queries(7):
         assert len(export(client)["speeches"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("cue", "tail", "expected"),
+    [
+        (
+            "Putin said",
+            ", The Associated Press reported. The two met",
+            "Putin said, The Associated Press reported",
+        ),
+        ("Putin said", " after the talks.", "Putin said"),
+        ("Putin said", ", adding that talks went well.", "Putin said"),
+        ("Putin said", None, "Putin said"),
+        (None, ", AP reported.", None),
+    ],
+)
+def test_attribution_text(cue, tail, expected):
+    from statements.formats.popolo import attribution_text
+
+    assert attribution_text(cue, tail) == expected
