@@ -24,6 +24,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from .services import StaleVersion
 
 VERSION_FIELD = "expected_version"
+# Not worth showing an editor: they change with every save.
+BOOKKEEPING_FIELDS = ["version", "origin", "created_at", "updated_at"]
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,15 @@ def conflict_since(model: type[models.Model], pk: object, opened: int, current: 
         name = record.history_user.get_username() if record.history_user else "the importer"
         if name not in users:
             users.append(name)
-    delta = latest.diff_against(base, excluded_fields=["version"], foreign_keys_are_objs=True)
+    delta = latest.diff_against(
+        base, excluded_fields=BOOKKEEPING_FIELDS, foreign_keys_are_objs=True
+    )
     changes = []
     for change in delta.changes:
-        label = model._meta.get_field(change.field).verbose_name
-        changes.append(Change(str(label), _display(change.old), _display(change.new)))
+        model_field = model._meta.get_field(change.field)
+        choices = dict(model_field.flatchoices or ())
+        old, new = choices.get(change.old, change.old), choices.get(change.new, change.new)
+        changes.append(Change(str(model_field.verbose_name), _display(old), _display(new)))
     return Conflict(opened, current, tuple(users), latest.history_date, tuple(changes))
 
 

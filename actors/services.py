@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from simple_history.models import HistoricalChanges
 
 from .models import Actor, ActorMerge, Alias, Curated, Origin
 
@@ -59,10 +60,11 @@ def _relations_to_actor() -> list[tuple[type[models.Model], str]]:
         if rel.many_to_many:
             continue
         model = rel.related_model
-        if getattr(
-            model._meta, "simple_history_manager_attribute", None
-        ) or model.__name__.startswith("Historical"):
-            continue  # history rows keep pointing at what was true then
+        # History rows keep pointing at what was true then. (Only the historical models are
+        # skipped: `_meta.simple_history_manager_attribute` marks the *tracked* models, such
+        # as Statement and Claim, whose references must move.)
+        if issubclass(model, HistoricalChanges):
+            continue
         found.append((model, rel.field.name))
     return found
 

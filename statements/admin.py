@@ -87,9 +87,6 @@ class StatementAdmin(VersionedAdmin):
         "updated_at",
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article")
-
     @admin.display(description="text")
     def short_text(self, obj):
         return obj.text[:90]

@@ -28,7 +28,7 @@ def change_form_data(response) -> dict[str, Any]:
     form = response.context["adminform"].form
     for name in form.fields:
         _put(data, name, form[name].value())
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets") or ():  # none on revert forms
         formset = inline.formset
         management = formset.management_form
         for name in management.fields:
