@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from .actors import ActorTable, Found
 from .dates import DateMention
+from .reference import reference
 from .sentences import Sentence
 from .types import ActorKind, FuzzyDate, Meeting, Participant, Span, Statement
 
@@ -377,3 +378,244 @@ def _place(text: str, sentences: tuple[Sentence, ...], spans: list[Span]) -> str
 
 def main_meeting(meetings: tuple[Meeting, ...]) -> Meeting | None:
     return next((m for m in meetings if not m.mentioned_only), None)
+
+
+# --------------------------------------------------------------------------- generic clauses
+
+# A meeting word in a clause: "met", "talks", "summit", "state visit", "hosted", "will travel
+# to", "round of talks", "on the sidelines of" (each seen in wire copy: "Abe and Putin last
+# met in Buenos Aires on Dec. 1", "the 13th round of corps commander-level talks", "Xi is due
+# to visit China", "Moon hosted Abe", "Blinken will travel to Tokyo").
+_TRIGGER = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|visit|visited|visits|visiting|"
+    r"hosted|hosts|hosting|received|travel(?:l?ed)?\s+to|arrived\s+in|sidelines|session|"
+    r"dialogue|round)\b",
+    re.I,
+)
+# clause boundaries inside a sentence ("…, after President Trump cancelled his own summit")
+_CLAUSE = re.compile(
+    r"[,;]\s+(?=(?:after|before|while|when|where|but|as|though|although)\b)|;\s+|\s[—–]\s"
+)
+# "the two leaders", "they": the participants of the article's own meeting
+_THE_TWO = re.compile(
+    r"\b(?:[Tt]he\s+(?:two\s+)?(?:leaders|men|sides|ministers|presidents)|[Tt]hey|[Tt]heir|[Tt]he\s+pair|[Tt]he\s+two)\b"
+)
+_PAST_REF = re.compile(r"\b(?:last|previous|previously|earlier|ago|before|since)\b", re.I)
+_AHEAD = re.compile(
+    r"\b(?:will|would|next|plans?\s+to|planned|is\s+(?:due|expected|set)\s+to|are\s+(?:due|expected|set)\s+to|upcoming|later\s+this)\b",
+    re.I,
+)
+_ORDINAL_N = re.compile(
+    r"\b(?P<n>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?P<what>round|meeting|summit|session)\b",
+    re.I,
+)
+_WORD_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}  # fmt: skip
+
+
+def _quoted(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out, start = [], None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in "“" or (ch == '"' and start is None):
+            start = i
+        elif (ch in "”" or ch == '"') and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def generic_meetings(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    table: ActorTable,
+    dates: tuple[DateMention, ...],
+    known: tuple[Meeting, ...],
+    pub: FuzzyDate | None,
+    fallback_place: str | None = None,
+) -> tuple[Meeting, ...]:
+    """Meetings named clause by clause, merged with those already known.
+
+    'The two men also met in Singapore in November.' -> the main pair, 2018-11, mentioned
+    'Abe and Putin last met in Buenos Aires on Dec. 1.' -> Abe–Putin, 2018-12-01, mentioned
+    """
+    meetings = list(known)
+    main = next((m for m in meetings if not m.mentioned_only), None)
+    main_parts = [p.actor for p in main.participants] if main else []
+    persons = {a.name for a in table.actors if a.kind == ActorKind.PERSON}
+    person_spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+    for s in sentences:
+        quoted = _quoted(text, s.start, s.end)
+        bounds = [s.start, *(m.end() for m in _CLAUSE.finditer(text, s.start, s.end)), s.end]
+        for lo, hi in itertools.pairwise(bounds):
+            trig = next(
+                (
+                    m
+                    for m in _TRIGGER.finditer(text, lo, hi)
+                    if not any(a <= m.start() < b for a, b in quoted)
+                ),
+                None,
+            )
+            if trig is None:
+                continue
+            clause = text[lo:hi]
+            found = [
+                f
+                for f in table.found
+                if lo <= f.start < hi
+                and f.kind in (ActorKind.PERSON, ActorKind.STATE)
+                and not any(a <= f.start < b for a, b in quoted)
+                # "South Korean President Moon": the demonym is the person's, not a party
+                and not (
+                    f.kind == ActorKind.STATE and any(a <= f.start < b for a, b in person_spans)
+                )
+            ]
+            # reporters are never parties ("…, NPR's Anthony Kuhn reported")
+            parts = list(
+                dict.fromkeys(
+                    f.actor
+                    for f in found
+                    if f.kind == ActorKind.PERSON
+                    and table.kind(table.affiliation.get(f.actor, "")) != ActorKind.MEDIA
+                    and not (
+                        table.affiliation.get(f.actor)
+                        and reference().entities.get(table.affiliation[f.actor])
+                        and reference().entities[table.affiliation[f.actor]].kind == "media"
+                    )
+                )
+            )
+            # the visited state comes after the verb: "Putin is due to visit China"
+            states = list(
+                dict.fromkeys(
+                    f.actor for f in found if f.kind == ActorKind.STATE and f.start > trig.start()
+                )
+            )
+            if len(parts) < 2 and _THE_TWO.search(clause) and main_parts:
+                parts = list(dict.fromkeys([*main_parts, *parts]))
+            if len(parts) == 1 and re.search(r"\bvisit", clause, re.I) and states:
+                parts.append(states[0])  # "Putin is due to visit China later this year"
+            if len(parts) < 2 and not parts and len(states) >= 2:
+                parts = states  # "India and China held the 13th round of … talks"
+            if len(parts) < 2:
+                continue
+            sdates = [
+                d
+                for d in dates
+                if lo <= d.start < hi and not any(a <= d.start < b for a, b in quoted)
+            ]
+            # "The talks Thursday came two months after Kim and Trump held their second
+            # summit": the date whose target holds the meeting word, else the one nearest
+            # after it, else the first
+            pick = (
+                next(
+                    (
+                        d
+                        for d in sdates
+                        if d.target and _TRIGGER.search(text, d.target.start, d.target.end)
+                    ),
+                    None,
+                )
+                or next((d for d in sdates if d.start >= trig.start() and d.target is None), None)
+                or (sdates[0] if sdates else None)
+            )
+            date = pick.date if pick else None
+            end = pick.end_date if pick else None
+            ahead = bool(_AHEAD.search(clause))
+            # same participants and a compatible date: the same meeting
+            dup = next(
+                (
+                    k
+                    for k, m in enumerate(meetings)
+                    if set(parts)
+                    <= {p.actor for p in m.participants}
+                    | set(main_parts if not m.mentioned_only else [])
+                    and (
+                        (m.start is None and date is None)
+                        or (m.start is not None and date is not None and _compatible(m.start, date))
+                        or (
+                            date is None
+                            and not m.mentioned_only
+                            and not _PAST_REF.search(clause)
+                            and not ahead
+                        )
+                    )
+                ),
+                None,
+            )
+            if dup is not None:
+                m = meetings[dup]
+                meetings[dup] = replace(m, evidence=(*m.evidence, Span(s.start, s.end)))
+                continue
+            if (
+                main is None
+                and not ahead
+                and not _PAST_REF.search(clause)
+                and (date is None or (pub is not None and abs((date.value - pub.value).days) <= 3))
+            ):
+                is_main = True
+                date = date or pub
+            else:
+                is_main = False
+            om = _ORDINAL_N.search(clause)
+            ordinal = None
+            if om:
+                n = om["n"].lower()
+                ordinal = int(re.sub(r"\D", "", n)) if n[0].isdigit() else _WORD_ORD.get(n)
+            kind = (
+                "summit" if re.search(r"\bsummit", clause, re.I)
+                else "visit" if re.search(r"\bvisit|travel", clause, re.I)
+                else "negotiation" if om and om["what"].lower() == "round"
+                else "bilateral" if len(parts) == 2 else "multilateral"
+            )  # fmt: skip
+            place = _place(text, sentences, [Span(lo, hi)]) or (fallback_place if is_main else None)
+            names = "–".join(_short(p, table) if p in persons else p for p in parts)
+            word = {"summit": "summit", "visit": "visit", "negotiation": "talks"}.get(
+                kind, "meeting"
+            )
+            title = f"{names} {word}"
+            if ordinal:
+                title = f"{_ordinal_word(ordinal)} {title}"
+            if place:
+                title += f" in {place}"
+            if date:
+                title += f", {date.value.year}"
+            while any(m.title == title for m in meetings):
+                title += " (2)"
+            follows = None
+            if ordinal and ordinal > 1:
+                prev = next(
+                    (m for m in meetings if m.title.startswith(f"{_ordinal_word(ordinal - 1)} ")),
+                    None,
+                )
+                follows = prev.title if prev else None
+            new = Meeting(
+                title=title,
+                kind=kind,
+                participants=tuple(Participant(p) for p in parts),
+                start=date,
+                end=end,
+                place=place,
+                mentioned_only=not is_main,
+                evidence=(Span(s.start, s.end),),
+                follows=follows,
+            )
+            meetings.append(new)
+            if is_main:
+                main, main_parts = new, parts
+    order = sorted(range(len(meetings)), key=lambda k: (meetings[k].mentioned_only, k))
+    return tuple(meetings[k] for k in order)
+
+
+def _compatible(a: FuzzyDate, b: FuzzyDate) -> bool:
+    x, y = a.iso(), b.iso()
+    k = min(len(x), len(y))
+    return x[:k] == y[:k]
+
+
+def _ordinal_word(n: int) -> str:
+    words = {v: k for k, v in _WORD_ORD.items()}
+    if n in words:
+        return words[n].capitalize()
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -14,7 +14,7 @@ from .dates import DateMention, find_dates
 from .decoding import Decoded, EmptyInput, decode, repair
 from .header import split_header
 from .html import parse_html
-from .meetings import find_meetings
+from .meetings import find_meetings, generic_meetings
 from .quotes import extract_statements
 from .reference import reference
 from .sentences import Sentence, paragraphs, sentences
@@ -124,6 +124,9 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
     dates = find_dates(text, sents, pub_date)
     statements = extract_statements(text, paras, sents, table)
     meetings = find_meetings(text, sents, table, dates, statements, place)
+    meetings = generic_meetings(
+        text, sents, table, dates, meetings, FuzzyDate(pub_date) if pub_date else None, place
+    )
     statements = tuple(
         _statement_context(text, st, sents, dates, meetings, pub_date) for st in statements
     )
