@@ -10,6 +10,8 @@ import csv
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import django_filters as df
+from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import StreamingHttpResponse
 from django.utils.http import parse_etags
@@ -384,7 +386,14 @@ class ApiViewSetMixin:
         StrictOrderingFilter,
     ]
     csv_columns: list[Column] = []
-    input_serializer_class = None
+
+    def initial(self, request, *args, **kwargs):
+        # An unsupported method is a 405 for everyone, before any permission check (DRF
+        # would otherwise answer DELETE on a read-only resource with 403).
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise exceptions.MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
 
     def get_renderers(self):
         if getattr(self, "action", None) == "list":
@@ -418,7 +427,13 @@ class ApiViewSetMixin:
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return Response(self.get_serializer(obj).data, headers={"ETag": etag})
 
-    # writes
+
+class IfMatchWriteMixin:
+    """PATCH/PUT guarded by If-Match: the input serializer validates, `perform_write` calls
+    the service with the version the client edited (so of two racing writers one wins)."""
+
+    input_serializer_class = None
+    http_method_names = ["get", "put", "patch", "head", "options"]
 
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
@@ -445,3 +460,31 @@ class ApiViewSetMixin:
 
     def perform_write(self, obj, data: dict, expected_version: int, user) -> None:
         raise NotImplementedError
+
+
+# --- filters --------------------------------------------------------------------------------
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false/1/0 (any case) or absent; anything else is an error, not "no filter"."""
+
+    widget = forms.TextInput  # NullBooleanSelect would turn unknown text into "unknown"
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in {"true", "1"}:
+            return True
+        if text in {"false", "0"}:
+            return False
+        raise forms.ValidationError("Use true or false.", code="invalid")
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(df.BooleanFilter):
+    field_class = StrictBooleanField

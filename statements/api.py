@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.db.models import BooleanField, Case, F, Prefetch, Value, When
 from django.db.models.functions import Substr
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import viewsets
 
 from config.api_base import (
     IF_MATCH,
     IF_NONE_MATCH,
     ApiViewSetMixin,
+    IfMatchWriteMixin,
     OffsetPagination,
     StableCursorPagination,
     read_responses,
@@ -48,10 +49,6 @@ def with_span_check(queryset):
 
 def slug_of(actor) -> str | None:
     return actor.slug if actor is not None else None
-
-
-class WritableMixin(mixins.UpdateModelMixin):
-    http_method_names = ["get", "put", "patch", "head", "options"]
 
 
 @extend_schema_view(
@@ -124,7 +121,7 @@ class ArticleViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
         responses=write_responses(StatementSerializer),
     ),
 )
-class StatementViewSet(ApiViewSetMixin, WritableMixin, viewsets.ReadOnlyModelViewSet):
+class StatementViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyModelViewSet):
     """What actors said, each with its exact span in the stored article."""
 
     serializer_class = StatementSerializer
@@ -194,7 +191,7 @@ class StatementViewSet(ApiViewSetMixin, WritableMixin, viewsets.ReadOnlyModelVie
         responses=write_responses(ClaimSerializer),
     ),
 )
-class ClaimViewSet(ApiViewSetMixin, WritableMixin, viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyModelViewSet):
     """Normalised propositions: claimant, subject, condition, review, evidence, and the
     attribution chain subject → claimant → reporting outlet → publisher."""
 

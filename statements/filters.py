@@ -7,6 +7,7 @@ import datetime as dt
 import django_filters as df
 from django.db.models import Q
 
+from config.api_base import StrictBooleanFilter
 from events.models import Precision
 
 from .models import Article, Claim, ReviewStatus, Statement
@@ -36,7 +37,7 @@ class StatementFilter(df.FilterSet):
     speaker = df.CharFilter(field_name="speaker__slug", help_text="The speaker's slug.")
     meeting = df.CharFilter(field_name="meeting__slug", help_text="The meeting's slug.")
     article = df.CharFilter(field_name="article__slug", help_text="The article's slug.")
-    direct = df.BooleanFilter(help_text="true: direct quotes; false: reported speech.")
+    direct = StrictBooleanFilter(help_text="true: direct quotes; false: reported speech.")
     reported_via = df.CharFilter(
         field_name="reported_via__slug", help_text="The slug of the outlet that relayed it."
     )
@@ -80,7 +81,7 @@ class ClaimFilter(df.FilterSet):
     claimant = df.CharFilter(field_name="claimant__slug", help_text="The claimant's slug.")
     subject = df.CharFilter(field_name="subject__slug", help_text="The subject's slug.")
     status = df.MultipleChoiceFilter(choices=ReviewStatus.choices, help_text="Repeatable.")
-    has_condition = df.BooleanFilter(
+    has_condition = StrictBooleanFilter(
         method="filter_has_condition", help_text="true: only conditional claims; false: none."
     )
     updated_since = df.IsoDateTimeFilter(

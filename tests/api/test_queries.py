@@ -1,0 +1,77 @@
+"""Each list endpoint costs the same number of queries for 1 row and for 100 (JSON and CSV)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories as f
+from tests.api.factories import full_actor, full_claim, full_meeting, full_statement
+
+pytestmark = pytest.mark.django_db
+
+
+def make_article():
+    article = f.ArticleFactory()
+    article.authors.add(f.ActorFactory(), f.ActorFactory())
+    return article
+
+
+def make_claim():
+    return full_claim(evidence=[full_statement(), full_statement()])
+
+
+def make_meeting():
+    meeting = full_meeting()
+    f.MeetingFactory().relations_in.create(source=meeting, kind="follows")
+    return meeting
+
+
+# (path, builder, queries): actors = actors + aliases + roles; meetings = meetings +
+# participants + relations; articles = articles + authors; statements = one joined query;
+# claims = claims + evidence.
+LISTS = [
+    ("/api/v1/actors/", full_actor, 3),
+    ("/api/v1/meetings/", make_meeting, 3),
+    ("/api/v1/articles/", make_article, 2),
+    ("/api/v1/statements/", full_statement, 1),
+    ("/api/v1/claims/", make_claim, 2),
+]
+
+
+def count_queries(api, path, params) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = api.get(path, params)
+        if params.get("format") == "csv":
+            b"".join(response.streaming_content)
+        else:
+            assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+@pytest.mark.parametrize(("path", "make", "queries"), LISTS)
+def test_list_query_count_does_not_grow(api, path, make, queries, fmt):
+    params = {"page_size": 500} if fmt == "json" else {"format": "csv"}
+    make()
+    one = count_queries(api, path, params)
+    for _ in range(99):
+        make()
+    hundred = count_queries(api, path, params)
+    assert (one, hundred) == (queries, queries)
+    if fmt == "json":
+        assert len(api.get(path, params).json()["results"]) >= 100
+
+
+@pytest.mark.parametrize(
+    ("path", "queries"),
+    [("/api/v1/statements/", 1), ("/api/v1/claims/", 2)],
+)
+def test_filtered_cursor_page_query_count(api, path, queries, django_assert_num_queries):
+    for _ in range(30):
+        make_claim()
+    first = api.get(path, {"page_size": 10}).json()
+    with django_assert_num_queries(queries):
+        page = api.get(first["next"])
+    assert len(page.json()["results"]) == 10
