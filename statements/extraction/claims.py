@@ -178,6 +178,8 @@ def build_claims(
         ev = tuple(d["evidence"])
         via = next((statements[i].reported_via for i in ev if statements[i].reported_via), None)
         conf = max(statements[i].confidence for i in ev)
+        if d["subject"] is None:
+            conf *= 0.9  # "the meeting was meant as a message": no actor the claim is about
         claims.append(
             Claim(d["claimant"], d["subject"], d["text"], d["condition"], ev, via, round(conf, 3))
         )

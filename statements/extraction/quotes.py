@@ -53,6 +53,7 @@ class Cue:
     pronoun: bool = False
     mention_start: int = -1
     mention_end: int = -1
+    parenthetical: bool = False  # "Kim, speaking through an interpreter, said"
 
 
 def find_quotes(text: str, paras: tuple[Paragraph, ...]) -> tuple[Quote, ...]:
@@ -165,7 +166,15 @@ def find_cues(
                 if pm and pm.end() == f.start:
                     start = pm.start()
                 cues.append(
-                    Cue(f.actor, start, m.end(), m["v"], mention_start=f.start, mention_end=f.end)
+                    Cue(
+                        f.actor,
+                        start,
+                        m.end(),
+                        m["v"],
+                        mention_start=f.start,
+                        mention_end=f.end,
+                        parenthetical=text[f.end : m.start("v")].lstrip().startswith(","),
+                    )
                 )
                 continue
             im = inv_rx.search(text, s.start, f.start)
@@ -316,7 +325,11 @@ def extract_statements(
 
     def resolve(i: int, c: Cue, para: int) -> tuple[str | None, float]:
         if c.speaker is not None:
-            return c.speaker, 1.0
+            # An anonymous source or a group ("a senior official", "analysts") is a weaker
+            # attribution than a name; so is a speaker separated from the verb by a
+            # parenthetical ("Yang, in comments carried by state television, said").
+            k = 0.85 if table.kind(c.speaker) == ActorKind.GROUP else 1.0
+            return c.speaker, k * (0.9 if c.parenthetical else 1.0)
         who = _resolve_pronoun(c, table, statements, paras, para, text)
         if who is None:
             return None, 0.0
