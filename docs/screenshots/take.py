@@ -78,7 +78,7 @@ def main() -> None:
             for name, path in targets.items():
                 page.goto(options.base.rstrip("/") + path)
                 out = Path(options.out) / f"{name}-{size}.png"
-                page.screenshot(path=str(out), full_page=name != "article")
+                page.screenshot(path=str(out), full_page=True)
                 print(out.relative_to(ROOT) if out.is_relative_to(ROOT) else out)
             page.close()
         browser.close()

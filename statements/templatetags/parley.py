@@ -10,9 +10,11 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django import template
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -504,3 +506,16 @@ def outcome_text(outcome) -> str:
     if isinstance(outcome, dict):
         return str(outcome.get("text") or outcome.get("outcome") or outcome)
     return str(outcome)
+
+
+@register.filter
+def in_zone(value: dt.datetime | None, zone: str) -> str:
+    """A publication time as the article gave it: 11:37 UTC in America/New_York →
+    '25 April 2019, 07:37 EDT'. An unknown zone falls back to UTC."""
+    if value is None:
+        return ""
+    try:
+        tz = ZoneInfo(zone) if zone else dt.UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = dt.UTC
+    return date_format(value.astimezone(tz), "j F Y, H:i T")

@@ -147,6 +147,7 @@ def test_article_page_highlights_each_statement_in_place(client, world):
     html = get(client, world.article.get_absolute_url())
     assert "NPR" in html and "Matthew S. Schwartz" in html
     assert 'href="https://www.npr.org/2019/04/25/kim-putin"' in html
+    assert "25 April 2019, 07:37 EDT" in html  # in the zone the article gave
     for statement in (world.willing, world.above_all, world.sarcastic):
         assert f'id="statement-{statement.pk}"' in html
         assert f'href="{statement.get_absolute_url()}"' in html
@@ -198,7 +199,10 @@ def test_article_text_and_names_are_escaped(client, db):
         html = get(client, url)
         for raw in ("<script>", "<img src=x", "<b>bold", "<svg onload", "<em>ok", "<u>x"):
             assert raw not in html, (url, raw)
+    article.published_tz = "Not/AZone"
+    article.save()
     html = get(client, article.get_absolute_url())
+    assert "25 April 2019, 11:37 UTC" in html
     assert "Evil &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; article" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
