@@ -839,6 +839,7 @@ def _import(stream: IO[str], result: ImportResult) -> None:
             )
             raise BackupError(f"The backup is incomplete or inconsistent ({diff}).")
     result.exported_at = str(header.get("exported_at", ""))
+    result.placeholder_users.sort()
     _advance_sequences(refs)
 
 
