@@ -394,7 +394,8 @@ _TRIGGER = re.compile(
 )
 # clause boundaries inside a sentence ("…, after President Trump cancelled his own summit")
 _CLAUSE = re.compile(
-    r"[,;]\s+(?=(?:after|before|while|when|where|but|as|though|although)\b)|;\s+|\s[—–]\s"
+    r"[,;]\s+(?=(?:\w+\s+){0,3}(?:after|before)\b|(?:while|when|where|but|as|though|although)\b)"
+    r"|;\s+|\s[—–]\s"
 )
 # "the two leaders", "they": the participants of the article's own meeting
 _THE_TWO = re.compile(
@@ -402,7 +403,7 @@ _THE_TWO = re.compile(
 )
 _PAST_REF = re.compile(r"\b(?:last|previous|previously|earlier|ago|before|since)\b", re.I)
 _AHEAD = re.compile(
-    r"\b(?:will|would|next|plans?\s+to|planned|is\s+(?:due|expected|set)\s+to|are\s+(?:due|expected|set)\s+to|upcoming|later\s+this)\b",
+    r"\b(?:will|next|plans?\s+to|planned|is\s+(?:due|expected|set)\s+to|are\s+(?:due|expected|set)\s+to|upcoming|later\s+this)\b",
     re.I,
 )
 _ORDINAL_N = re.compile(
