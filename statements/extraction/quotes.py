@@ -488,7 +488,7 @@ def extract_statements(
 
     # Reported speech.
     for i, c in enumerate(cues):
-        if i in used or i in outlet_cues:
+        if i in outlet_cues:
             continue
         s = sentence_at(c.start)
         if s is None:
@@ -506,6 +506,8 @@ def extract_statements(
             continue
         a, b = span
         parts = [(a, b)]
+        if i in used and not any(q.open_at < b and a < (q.close_at or q.end) + 1 for q in quotes):
+            continue  # the cue of an adjacent quote ('"A," Putin said.')
         if any(q.open_at < b and a < (q.close_at or q.end) + 1 for q in quotes):
             # 'said the talks had been "frank" and that the two sides had prepared ...':
             # the quoted words are direct statements already; a coordinated "and that"
