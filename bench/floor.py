@@ -145,8 +145,12 @@ def page(base: str, rows: list, results: list, limit: int, path: str) -> bytes:
 def statements(env, qs, base):
     where, params = [], []
     if "speaker" in qs:
-        where.append("s.speaker_id = (SELECT id FROM actors_actor WHERE slug = %s)")
-        params.append(qs["speaker"])
+        # Resolve the slug first: with the id as a literal the planner knows how many rows
+        # the speaker has and walks statement_speaker_date_idx (a join or a subquery on the
+        # slug hides that and it reads every statement of the speaker: 1.5 ms vs 850 ms).
+        found = query("SELECT id FROM actors_actor WHERE slug = %s", [qs["speaker"]])
+        where.append("s.speaker_id = %s")
+        params.append(found[0][0] if found else -1)
     if "date_from" in qs:
         clause, extra = date_from_clause(qs["date_from"])
         where.append(clause)
