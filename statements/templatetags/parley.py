@@ -190,9 +190,13 @@ def met_svg(actor, people: list[Counterpart], *, limit: int = 10) -> SafeString:
         return SafeString("")
     shown = people[:limit]
     cx, cy, radius, w, h = 240, 150, 105, 480, 300
+    # One or two counterparts sit either side of the actor, in a shorter picture.
+    first_angle = -math.pi / 2
+    if len(shown) <= 2:
+        cy, h, first_angle = 60, 120, 0.0
     parts: list[str] = []
     for i, person in enumerate(shown):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(shown)
+        angle = first_angle + 2 * math.pi * i / len(shown)
         px, py = round(cx + radius * math.cos(angle), 1), round(cy + radius * math.sin(angle), 1)
         anchor = "start" if math.cos(angle) > 0.3 else "end" if math.cos(angle) < -0.3 else "middle"
         tx = round(px + (10 if anchor == "start" else -10 if anchor == "end" else 0), 1)
