@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
+    "config.routers.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -94,6 +95,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Streaming replicas for reads (comma-separated URLs); writes always go to DATABASE_URL.
+for _n, _url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), 1):
+    DATABASES[f"replica_{_n}"] = {
+        **dj_database_url.parse(
+            _url,
+            conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
+# How long a client that just wrote keeps reading from the primary (read-your-writes).
+PARLEY_PIN_SECONDS = int(os.environ.get("PARLEY_PIN_SECONDS", "15"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
