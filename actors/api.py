@@ -29,7 +29,7 @@ class ActorViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = ActorSerializer
     lookup_field = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    lookup_value_regex = "[^/]+"
     filterset_class = ActorFilter
     pagination_class = OffsetPagination
     ordering_fields = ["name", "slug", "kind", "created_at", "updated_at", "id"]

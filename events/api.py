@@ -30,7 +30,7 @@ class MeetingViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = MeetingSerializer
     lookup_field = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    lookup_value_regex = "[^/]+"
     filterset_class = MeetingFilter
     pagination_class = OffsetPagination
     ordering_fields = ["start_date", "last_day", "title", "slug", "kind", "updated_at", "id"]

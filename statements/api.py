@@ -66,7 +66,7 @@ class ArticleViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
     """News articles as stored; every statement span points into `text` (detail only)."""
 
     lookup_field = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    lookup_value_regex = "[^/]+"
     filterset_class = ArticleFilter
     pagination_class = OffsetPagination
     ordering_fields = ["published_at", "title", "slug", "imported_at", "updated_at", "id"]
@@ -125,6 +125,7 @@ class StatementViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyMode
     """What actors said, each with its exact span in the stored article."""
 
     serializer_class = StatementSerializer
+    lookup_value_regex = "[^/]+"  # a malformed id is the API's JSON 404, not the site's page
     input_serializer_class = StatementUpdateSerializer
     filterset_class = StatementFilter
     pagination_class = StableCursorPagination
@@ -196,6 +197,7 @@ class ClaimViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyModelVie
     attribution chain subject → claimant → reporting outlet → publisher."""
 
     serializer_class = ClaimSerializer
+    lookup_value_regex = "[^/]+"
     input_serializer_class = ClaimUpdateSerializer
     filterset_class = ClaimFilter
     pagination_class = StableCursorPagination
