@@ -36,6 +36,7 @@ import http.client
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -295,6 +296,34 @@ def verify(base: str, database: str, records: list[dict]) -> dict:
     }
 
 
+def route(path: str) -> str:
+    """'/api/v1/claims/12/?x' → '/api/v1/claims/<id>/'; '/actors/kim/' → '/actors/<slug>/'."""
+    path = re.sub(r"/\d+/", "/<id>/", path.split("?")[0])
+    for prefix in ("/actors/", "/meetings/"):
+        if path.startswith(prefix):
+            return prefix + "<slug>/"
+    return path
+
+
+def by_route(records: list[dict]) -> list[dict]:
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in records:
+        groups.setdefault((r["kind"], route(r["path"])), []).append(r)
+    rows = []
+    for (kind, path), rs in groups.items():
+        ms = [r["ms"] for r in rs if r["status"] is not None]
+        rows.append(
+            {
+                "kind": kind,
+                "route": path,
+                "n": len(rs),
+                "p50_ms": round(statistics.median(ms), 1) if ms else None,
+                "statuses": dict(Counter(str(r["status"]) for r in rs)),
+            }
+        )
+    return sorted(rows, key=lambda r: -(r["p50_ms"] or 0))
+
+
 def summarise(records: list[dict], duration: float) -> dict:
     ms = sorted(r["ms"] for r in records if r["status"] is not None)
 
@@ -310,6 +339,7 @@ def summarise(records: list[dict], duration: float) -> dict:
         "reads": sum(1 for r in records if r["kind"] == "read"),
         "writes": sum(1 for r in records if r["kind"] == "write"),
         "mean_ms": round(statistics.fmean(ms), 1) if ms else None,
+        "by_route": by_route(records),
     }
 
 
