@@ -323,6 +323,7 @@ class ClaimAdmin(VersionedAdmin):
             "claims": claims,
             "form": form,
             "status_label": ReviewStatus(status).label,
+            "submit_label": f"{REVIEW_ACTIONS[verb][1]}: {len(claims)} claim(s)",
             "action": request.POST.get("action", ""),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "media": self.media,
