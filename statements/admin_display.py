@@ -21,30 +21,38 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')]*\s+|\n+")
 WINDOW = 300
 
 
+def _bounds(text: str, start: int, end: int, window: int) -> tuple[int, int, bool, bool]:
+    floor, ceiling = max(0, start - window), min(len(text), end + window)
+    left, cut_left = floor, floor > 0
+    for match in _BOUNDARY.finditer(text, floor, start):
+        left, cut_left = match.end(), False
+    match = _BOUNDARY.search(text, end, ceiling)
+    if match:
+        return left, max(match.start(), end), cut_left, False
+    return left, ceiling, cut_left, ceiling < len(text)
+
+
 def sentence_span(text: str, start: int, end: int, window: int = WINDOW) -> tuple[int, int]:
     """The (start, end) of the sentence(s) around text[start:end].
 
     >>> sentence_span('One. "We met," he said. Two.', 6, 13)
     (5, 23)
     """
-    left = max(0, start - window)
-    for match in _BOUNDARY.finditer(text, left, start):
-        left = match.end()
-    match = _BOUNDARY.search(text, end, min(len(text), end + window))
-    right = match.start() if match else min(len(text), end + window)
-    return left, max(right, end)
+    left, right, _, _ = _bounds(text, start, end, window)
+    return left, right
 
 
-def quote_in_context(text: str, start: int, end: int) -> SafeString:
-    """The sentence around [start, end) with those characters in <mark>."""
-    left, right = sentence_span(text, start, end)
+def quote_in_context(text: str, start: int, end: int, window: int = WINDOW) -> SafeString:
+    """The sentence around [start, end) with those characters in <mark>; a sentence longer
+    than the window is cut, with an ellipsis."""
+    left, right, cut_left, cut_right = _bounds(text, start, end, window)
     return format_html(
         '{}{}<mark class="quote">{}</mark>{}{}',
-        "…" if left > 0 and text[left - 1] not in "\n .!?" else "",
+        "…" if cut_left else "",
         text[left:start],
         text[start:end],
         text[end:right],
-        "…" if right < len(text) and text[right] not in "\n .!?\"”’')" else "",
+        "…" if cut_right else "",
     )
 
 

@@ -32,6 +32,8 @@ def test_every_record_links_to_its_history(editor_client, factory):
     )
     history_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
     assert history_url in change.content.decode()
+    # and carries the version it was opened on, for the no-lost-edits check
+    assert f'type="hidden" name="expected_version" value="{obj.version}"' in change.content.decode()
     assert editor_client.get(history_url).status_code == 200
 
 
