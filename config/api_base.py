@@ -211,7 +211,8 @@ class StrictOrderingFilter(OrderingFilter):
                     f"Unknown ordering field(s) {', '.join(bad) or raw!r}; "
                     f"choose from {', '.join(sorted(allowed))} (prefix - to reverse).",
                 )
-        elif request.query_params.get("q", "").strip() and getattr(view, "rank_ordering", None):
+        elif getattr(view, "rank_ordering", None) and "rank" in queryset.query.annotations:
+            # Searched (a `q` with at least one word): best matches first.
             fields = list(view.rank_ordering)
         else:
             fields = list(view.ordering)

@@ -244,6 +244,18 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- API throttling cache ---
+# The anonymous API throttle counts requests in the default cache. With several server
+# processes the count is shared only through Redis: set REDIS_URL (for example
+# redis://127.0.0.1:6379/1). Without it, Django's default local-memory cache counts per process.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

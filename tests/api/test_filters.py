@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from actors.models import Actor
@@ -207,3 +208,29 @@ def test_malformed_values_are_400_naming_the_parameter(api, url, param, value):
     response = api.get(url, {param: value})
     assert response.status_code == 400, response.content
     assert param in response.json()
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/actors/", "/api/v1/meetings/", "/api/v1/statements/", "/api/v1/claims/"]
+)
+def test_search_without_words_lists_everything(api, path):
+    full_claim()
+    f.MeetingFactory()
+    response = api.get(path, {"q": "!!! -- ?"})
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
+def test_actor_search_ranks_best_first_and_ordering_overrides(api):
+    f.ActorFactory(name="Korea watcher", slug="watcher", description="Writes about trade")
+    f.ActorFactory(
+        name="Korea Korea", slug="korea", description="Korea, Korea and the Korean Peninsula"
+    )
+    ranked = slugs(api.get("/api/v1/actors/", {"q": "korea"}))
+    assert sorted(ranked) == ["korea", "watcher"]
+    if connection.vendor == "postgresql":
+        assert ranked == ["korea", "watcher"]  # more occurrences, higher ts_rank
+    assert slugs(api.get("/api/v1/actors/", {"q": "korea", "ordering": "-slug"})) == [
+        "watcher",
+        "korea",
+    ]
