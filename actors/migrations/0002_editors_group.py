@@ -79,8 +79,8 @@ def delete_editors_group(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("actors", "0001_initial"),
-        ("events", "0001_initial"),
-        ("statements", "0002_search_vectors"),
+        ("events", "0002_cameo_codes"),
+        ("statements", "0003_cameo_codes"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -96,3 +96,17 @@ def test_review_queue_query_count_does_not_grow_with_rows(editor_client, editor)
 
 
 EXPECTED_INDEX_QUERIES = 19
+
+
+@pytest.mark.parametrize("evidence", [1, 5])
+def test_a_claims_change_page_query_count_does_not_grow_with_its_evidence(editor_client, evidence):
+    claim = factories.ClaimFactory()
+    claim.evidence.add(*factories.StatementFactory.create_batch(evidence))
+    count, response = _count(
+        editor_client, reverse("admin:statements_claim_change", args=[claim.pk])
+    )
+    assert response.content.decode().count('<mark class="quote">') == evidence
+    assert count == EXPECTED_CLAIM_PAGE_QUERIES
+
+
+EXPECTED_CLAIM_PAGE_QUERIES = 8
