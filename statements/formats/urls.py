@@ -9,9 +9,15 @@ from . import feeds, views
 
 urlpatterns = [
     path("meetings.ics", views.meetings_ics, name="formats-meetings-ics"),
-    path("feeds/meetings.atom", feeds.MeetingsFeed(), name="formats-feed-meetings"),
-    path("feeds/claims.atom", feeds.ClaimsFeed(), name="formats-feed-claims"),
-    path("feeds/claims/reviewed.atom", feeds.ReviewedClaimsFeed(), name="formats-feed-reviews"),
+    path(
+        "feeds/meetings.atom", views.conditional(feeds.MeetingsFeed()), name="formats-feed-meetings"
+    ),
+    path("feeds/claims.atom", views.conditional(feeds.ClaimsFeed()), name="formats-feed-claims"),
+    path(
+        "feeds/claims/reviewed.atom",
+        views.conditional(feeds.ReviewedClaimsFeed()),
+        name="formats-feed-reviews",
+    ),
     path("api/v1/timeline.json", views.timeline_json, name="formats-timeline"),
     path("api/v1/popolo.json", views.popolo_json, name="formats-popolo"),
     path("api/v1/actors/<slug:slug>.jsonld", views.actor_jsonld, name="formats-actor-jsonld"),

@@ -2,6 +2,8 @@
 
 Everything here is public, read-only data, so the machine-readable endpoints allow any origin
 (`Access-Control-Allow-Origin: *`): a newsroom's page can load the TimelineJS JSON directly.
+Every response carries an ETag of its body and answers a matching If-None-Match with 304, so
+calendar apps and feed readers that poll cheaply get nothing they already have.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.http import require_safe
 
 from statements.models import Statement
@@ -19,6 +23,8 @@ from statements.models import Statement
 from . import annotation, ical, jsonld, popolo, queries, timelinejs
 
 JSONLD_TYPE = "application/ld+json"
+# ETag from the body; 304 for a matching If-None-Match (also wraps the feeds in urls.py)
+conditional = decorator_from_middleware(ConditionalGetMiddleware)
 
 
 def site_base(request: HttpRequest) -> str:
@@ -37,6 +43,7 @@ def _bad(exc: Exception) -> HttpResponse:
     return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
 
 
+@conditional
 @require_safe
 def meetings_ics(request: HttpRequest) -> HttpResponse:
     """`/meetings.ics?actor=…&actor=…&kind=…&from=YYYY&to=YYYY&precision=day`."""
@@ -59,6 +66,7 @@ def meetings_ics(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@conditional
 @require_safe
 def timeline_json(request: HttpRequest) -> HttpResponse:
     """`/api/v1/timeline.json` with the same filters as the calendar."""
@@ -72,35 +80,41 @@ def timeline_json(request: HttpRequest) -> HttpResponse:
     return _json(timelinejs.timeline(scope.meetings(), base=site_base(request), title=title))
 
 
+@conditional
 @require_safe
 def popolo_json(request: HttpRequest) -> HttpResponse:
     return _json(popolo.popolo_export(site_base(request)))
 
 
+@conditional
 @require_safe
 def actor_jsonld(request: HttpRequest, slug: str) -> HttpResponse:
     actor = get_object_or_404(queries.actors_for_jsonld(), slug=slug)
     return _json(jsonld.actor_jsonld(actor, site_base(request)), content_type=JSONLD_TYPE)
 
 
+@conditional
 @require_safe
 def meeting_jsonld(request: HttpRequest, slug: str) -> HttpResponse:
     meeting = get_object_or_404(queries.meetings_for_jsonld(), slug=slug)
     return _json(jsonld.meeting_jsonld(meeting, site_base(request)), content_type=JSONLD_TYPE)
 
 
+@conditional
 @require_safe
 def statement_jsonld(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(queries.statements_for_jsonld(), pk=pk)
     return _json(jsonld.statement_jsonld(statement, site_base(request)), content_type=JSONLD_TYPE)
 
 
+@conditional
 @require_safe
 def claim_jsonld(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(queries.claims_for_jsonld(), pk=pk)
     return _json(jsonld.claim_jsonld(claim, site_base(request)), content_type=JSONLD_TYPE)
 
 
+@conditional
 @require_safe
 def statement_annotation(request: HttpRequest, pk: int) -> HttpResponse:
     """The statement's W3C Web Annotation; 409 Conflict when its stored span no longer

@@ -122,3 +122,17 @@ def test_query_counts_do_not_grow(client, world, django_assert_num_queries):
             feed(client, url)
     with django_assert_num_queries(3):  # + the actor
         feed(client, "/feeds/meetings.atom?actor=vladimir-putin")
+
+
+@pytest.mark.parametrize(
+    "url", ["/feeds/claims.atom", "/meetings.ics", "/api/v1/timeline.json", "/api/v1/popolo.json"]
+)
+def test_conditional_get(client, world, url):
+    first = client.get(url)
+    etag = first["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    world.putin.name = "Vladimir V. Putin"
+    world.putin.save()
+    world.claim.text = "Changed"
+    world.claim.save()
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
