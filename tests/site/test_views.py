@@ -280,16 +280,17 @@ PAGES = {
         ),
         3,
     ),
-    # meeting, participants, relations out, relations in, statements, claims, sources
-    "meeting": (lambda w: w.vladivostok.get_absolute_url(), 7),
-    # actor, aliases, roles, meetings, their participants, statements, claims
-    "actor": (lambda w: w.putin.get_absolute_url(), 7),
+    # meeting, participants, relations out, relations in, statements, claims, sources;
+    # + 4 for the embedded JSON-LD (the same document as meetings/<slug>.jsonld)
+    "meeting": (lambda w: w.vladivostok.get_absolute_url(), 7 + 4),
+    # actor, aliases, roles, meetings, their participants, statements, claims; + 3 JSON-LD
+    "actor": (lambda w: w.putin.get_absolute_url(), 7 + 3),
     # article, authors, statements, their claims
     "article": (lambda w: w.article.get_absolute_url(), 4),
-    # statement with context, its claims
-    "statement": (lambda w: w.willing.get_absolute_url(), 2),
-    # claim with its actors, evidence with articles
-    "claim": (lambda w: w.claim.get_absolute_url(), 2),
+    # statement with context, its claims; + 2 JSON-LD
+    "statement": (lambda w: w.willing.get_absolute_url(), 2 + 2),
+    # claim with its actors, evidence with articles; + 3 JSON-LD
+    "claim": (lambda w: w.claim.get_absolute_url(), 2 + 3),
     # actors, meetings, statements, claims
     "search": (lambda w: reverse("search") + "?q=putin", 4),
 }
