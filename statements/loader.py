@@ -23,6 +23,7 @@ from actors.models import Actor, ActorKind, Alias, Role
 from events.models import Meeting, MeetingKind, MeetingRelation, Participation, Precision
 
 from .extraction import types as x
+from .formats.cameo import meeting_cameo, statement_cameo
 from .models import ActorMention, Article, Claim, MeetingMention, Statement
 
 
@@ -298,6 +299,7 @@ def _meetings(
         )
         if meeting.end_date is not None and meeting.end_date < meeting.start_date:
             meeting.end_date = None
+        meeting.cameo_code = _meeting_cameo(ex, m)
         meeting.last_day = meeting.compute_last_day()
         existing[slug] = meeting
         by_title[m.title] = meeting
@@ -337,21 +339,35 @@ def _meetings(
     return by_title
 
 
-STATEMENT_FIELDS = (
-    "text",
-    "speaker",
-    "direct",
-    "reported_via",
-    "meeting",
-    "date",
-    "date_precision",
-    "date_approximate",
-    "utterance",
-    "part",
-    "cue_start",
-    "cue_end",
-    "confidence",
-)
+def _meeting_cameo(ex: x.Extraction, m: x.Meeting) -> str:
+    """043 host a visit / 044 third location / … from what the extraction says of the
+    meeting: a recorded host, and whether the place names a participant's country."""
+    host = True if any(p.role == "host" for p in m.participants) else None
+    at_home: bool | None = None
+    if m.place:
+        declared = {a.name: a for a in ex.actors}
+        countries = set()
+        for p in m.participants:
+            actor = declared.get(p.actor)
+            if actor is None:
+                continue
+            country = actor.name if actor.kind == x.ActorKind.STATE else actor.country
+            if country:
+                countries.add(country)
+        names = {
+            n.casefold()
+            for c in countries
+            for n in (c, *(declared[c].aliases if c in declared else ()))
+        }
+        place = m.place.casefold()
+        states = {
+            a.name for a in ex.actors if a.kind == x.ActorKind.STATE and a.name.casefold() in place
+        }
+        if names and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", place) for n in names):
+            at_home = True
+        elif states:
+            at_home = False
+    return meeting_cameo(m.kind, host, at_home)
 
 
 def _statements(
@@ -389,6 +405,9 @@ def _statements(
             "cue_start": s.cue.start if s.cue else None,
             "cue_end": s.cue.end if s.cue else None,
             "confidence": round(s.confidence, 4),
+            "cameo_code": statement_cameo(
+                ex.text[s.cue.start : s.cue.end] if s.cue else "", s.text, s.direct
+            ),
         }
         row = existing.get((s.start, s.end))
         if row is None:
