@@ -127,3 +127,11 @@ def test_headline_claim_and_its_chain(seeded):
     }
     assert publishers == {"NPR"}
     assert claim.status == "unreviewed"
+
+
+def test_cameo_codes_are_stored_on_import(seeded):
+    talks = Meeting.objects.get(start_date=dt.date(2019, 4, 25))
+    assert talks.cameo_code == "043"  # Kim visits Russia: Russia hosts a visit
+    appeal = said("Vladimir Putin", "another round of six-party talks", direct=False)
+    assert appeal.cameo_code == "020"  # "called for": make an appeal or request
+    assert not Statement.objects.filter(cameo_code="").exists()
