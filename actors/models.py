@@ -57,6 +57,24 @@ class ActorQuerySet(models.QuerySet):
         lowered = [n.casefold() for n in names]
         return self.filter(Q(name_key__in=lowered) | Q(aliases__key__in=lowered)).distinct()
 
+    # --- the reader's site -------------------------------------------------------------
+
+    def for_page(self) -> ActorQuerySet:
+        """An actor's page: country, aliases and roles (with their organisation)."""
+        return self.select_related("country").prefetch_related(
+            "aliases",
+            models.Prefetch("roles", queryset=Role.objects.select_related("organization")),
+        )
+
+    def participants(self) -> ActorQuerySet:
+        """Actors who took part in at least one meeting (the timeline's actor filter)."""
+        from django.apps import apps
+
+        participation = apps.get_model("events", "Participation")
+        return self.filter(
+            models.Exists(participation.objects.filter(actor=models.OuterRef("pk")))
+        ).order_by("name")
+
 
 class Actor(Curated):
     name = models.CharField(max_length=200)
