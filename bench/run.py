@@ -42,6 +42,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+# The code the servers, the probe and the importer run: the working tree, or with --snapshot
+# an export of the last commit (others may be editing the working tree during a long run).
+CODE = ROOT
+
+
+def snapshot_code() -> Path:
+    """Export HEAD into a temporary folder and run everything from there."""
+    global CODE
+    folder = Path(tempfile.mkdtemp(prefix="parley-snapshot-"))
+    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    say(f"running the code of commit {commit} exported to {folder}")
+    CODE = folder
+    return folder
+
 
 # --- options: the API's parameter names (statements/filters.py, config/api_base.py) ---------
 SPEAKER_PARAM = "speaker"  # the speaker's slug
@@ -101,7 +119,7 @@ def run_manage(args: list[str], database_url: str, **kwargs) -> subprocess.Compl
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "0"}
     return subprocess.run(
         [PYTHON, "manage.py", *args],
-        cwd=ROOT,
+        cwd=CODE,
         env=env,
         check=True,
         text=True,
@@ -324,7 +342,7 @@ def run_probe(database_url: str, spec: dict[str, list[str]]) -> dict:
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "0"}
     out = subprocess.run(
         [PYTHON, "-m", "bench.probe"],
-        cwd=ROOT,
+        cwd=CODE,
         env=env,
         input=json.dumps(spec),
         text=True,
@@ -358,7 +376,7 @@ class Server:
         # --timeout 600: a sync worker streaming a long CSV cannot heartbeat; don't kill it
         self.proc = subprocess.Popen(
             [gunicorn, app, "-w", str(workers), "-b", f"127.0.0.1:{self.port}", *GUNICORN_FLAGS],
-            cwd=ROOT,
+            cwd=CODE,
             env=env,
             start_new_session=True,
         )
@@ -543,7 +561,7 @@ def time_import(base: str, database: str, count: int) -> dict:
             "DJANGO_DEBUG": "0",
         }
         started = time.perf_counter()
-        out = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        out = subprocess.run(cmd, cwd=CODE, env=env, capture_output=True, text=True)
         wall = time.perf_counter() - started
     match = re.search(r"Done in ([\d.]+)s: (.*)\.", out.stdout)
     seconds = float(match.group(1)) if match else wall
@@ -565,6 +583,7 @@ def bench(args, statements: int, database: str) -> dict:
     base = args.pg
     url = pg_url(base, database)
     result: dict = {
+        "code": str(CODE),
         "statements_requested": statements,
         "database": database,
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -595,7 +614,9 @@ def bench(args, statements: int, database: str) -> dict:
     rows = []
     try:
         with tempfile.TemporaryDirectory(prefix="parley-wrk-") as tmp:
-            for ep in eps:
+            for ep in eps if "wrk" in args.only else []:
+                if args.endpoints and args.endpoints not in ep.name:
+                    continue
                 chosen = probed.get(ep.name, {})
                 real_paths, fpaths = floor_paths(ep, chosen, params)
                 row = {
@@ -632,7 +653,14 @@ def bench(args, statements: int, database: str) -> dict:
                     ratio=round(rf.rps / ff.rps, 3) if rf.rps and ff.rps else None,
                 )
                 rows.append(row)
-            # the CSV export last: peak RSS is a high-water mark of each worker's life
+        if "csv" in args.only:
+            # on fresh workers: VmHWM is the high-water mark of a worker's whole life
+            real.stop()
+            floor.stop()
+            real = Server("real", "config.wsgi:application", url, args.workers)
+            floor = Server("floor", "bench.floor:application", url, args.workers)
+            warm(real.url, ["/api/v1/statements/?page_size=1"])
+            warm(floor.url, ["/statements?limit=1"])
             chosen = probed["csv export"]
             csv_row = {
                 "endpoint": f"CSV export {csv_rows:,} rows",
@@ -655,7 +683,7 @@ def bench(args, statements: int, database: str) -> dict:
         real.stop()
         floor.stop()
     result["endpoints"] = rows
-    if args.import_articles:
+    if args.import_articles and "import" in args.only:
         say(f"importing {args.import_articles} generated articles with load_seeds (one core)")
         result["import"] = time_import(base, database, args.import_articles)
     result["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -797,7 +825,21 @@ def parse_args(argv=None):
     ap.add_argument("--growth", action="store_true", help="run at 100k and 1M and compare")
     ap.add_argument("--drop", action="store_true", help="drop the databases afterwards")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
+    ap.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="run the last commit (git archive HEAD) rather than the working tree",
+    )
+    ap.add_argument("--endpoints", default="", help="only endpoints whose name contains this text")
+    ap.add_argument(
+        "--only",
+        default="wrk,csv,import",
+        help="comma-separated parts to run: wrk (the endpoints), csv, import (default: all)",
+    )
     args = ap.parse_args(argv)
+    args.only = {part.strip() for part in args.only.split(",")}
+    if args.snapshot:
+        snapshot_code()
     if args.smoke:
         args.statements, args.duration, args.rounds = 1000, 2, 1
         args.import_articles = min(args.import_articles, 20)
