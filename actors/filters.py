@@ -5,6 +5,8 @@ from __future__ import annotations
 import django_filters as df
 from django.db.models import Q
 
+from config.api_base import UpdatedSinceFilter
+
 from .models import Actor, ActorKind
 
 
@@ -25,11 +27,7 @@ class ActorFilter(df.FilterSet):
         method="filter_name",
         help_text="Case-insensitive substring of the canonical name or of any alias.",
     )
-    updated_since = df.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Only records changed at or after this ISO 8601 date-time (for syncing).",
-    )
+    updated_since = UpdatedSinceFilter()
     q = df.CharFilter(
         method=search,
         help_text="Full-text search (PostgreSQL: ranked, best first unless `ordering` is given; "

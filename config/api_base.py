@@ -7,6 +7,7 @@ on one another only one way (actors ← events ← statements).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import StreamingHttpResponse
 from django.utils.http import parse_etags
+from django_filters.fields import IsoDateTimeField
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
@@ -489,3 +491,30 @@ class StrictBooleanField(forms.NullBooleanField):
 
 class StrictBooleanFilter(df.BooleanFilter):
     field_class = StrictBooleanField
+
+
+class UtcIsoDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, normalised to UTC here: PostgreSQL refuses zone offsets beyond
+    ±15:59 ("-16:20") that Python accepts, and that must be a 400, not a database error."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(dt.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("Enter a valid date/time.", code="invalid") from None
+
+
+class UpdatedSinceFilter(df.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("field_name", "updated_at")
+        kwargs.setdefault("lookup_expr", "gte")
+        kwargs.setdefault(
+            "help_text",
+            "Only records changed at or after this ISO 8601 date-time (for syncing).",
+        )
+        super().__init__(*args, **kwargs)

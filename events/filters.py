@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
+from config.api_base import UpdatedSinceFilter
 
 from .models import Meeting, MeetingKind
 
@@ -42,11 +43,7 @@ class MeetingFilter(df.FilterSet):
     date_to = df.DateFilter(
         method="filter_date_to", help_text="Meetings whose span starts on or before this date."
     )
-    updated_since = df.IsoDateTimeFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        help_text="Only records changed at or after this ISO 8601 date-time (for syncing).",
-    )
+    updated_since = UpdatedSinceFilter()
     q = df.CharFilter(method=search, help_text="Full-text search over title and place.")
 
     class Meta:

@@ -7,13 +7,11 @@ import datetime as dt
 import django_filters as df
 from django.db.models import Q
 
-from config.api_base import StrictBooleanFilter
+from config.api_base import StrictBooleanFilter, UpdatedSinceFilter
 from events.models import Precision
 
 from .models import Article, Claim, ReviewStatus, Statement
 from .search import apply_search
-
-UPDATED_SINCE_HELP = "Only records changed at or after this ISO 8601 date-time (for syncing)."
 
 
 def search(queryset, name, value):
@@ -24,9 +22,7 @@ class ArticleFilter(df.FilterSet):
     publisher = df.CharFilter(field_name="publisher__slug", help_text="The publisher's slug.")
     published_from = df.DateFilter(field_name="published_at__date", lookup_expr="gte")
     published_to = df.DateFilter(field_name="published_at__date", lookup_expr="lte")
-    updated_since = df.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE_HELP
-    )
+    updated_since = UpdatedSinceFilter()
 
     class Meta:
         model = Article
@@ -49,9 +45,7 @@ class StatementFilter(df.FilterSet):
     date_to = df.DateFilter(
         field_name="date", lookup_expr="lte", help_text="Statements made on or before this date."
     )
-    updated_since = df.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE_HELP
-    )
+    updated_since = UpdatedSinceFilter()
     q = df.CharFilter(method=search, help_text="Full-text search over the statement's words.")
 
     class Meta:
@@ -84,9 +78,7 @@ class ClaimFilter(df.FilterSet):
     has_condition = StrictBooleanFilter(
         method="filter_has_condition", help_text="true: only conditional claims; false: none."
     )
-    updated_since = df.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", help_text=UPDATED_SINCE_HELP
-    )
+    updated_since = UpdatedSinceFilter()
     q = df.CharFilter(method=search, help_text="Full-text search over proposition and condition.")
 
     class Meta:

@@ -234,3 +234,14 @@ def test_actor_search_ranks_best_first_and_ordering_overrides(api):
         "watcher",
         "korea",
     ]
+
+
+def test_updated_since_with_odd_zone_offsets(api):
+    """PostgreSQL refuses offsets beyond ±15:59; Python accepts them. Found by schemathesis."""
+    f.ActorFactory()
+    ok = api.get("/api/v1/actors/", {"updated_since": "2172-03-06T03:06:28.703-16:20"})
+    assert ok.status_code == 200
+    assert ok.json()["results"] == []
+    overflow = api.get("/api/v1/actors/", {"updated_since": "9999-12-31T23:59:59-10:00"})
+    assert overflow.status_code == 400
+    assert "updated_since" in overflow.json()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from rest_framework.authtoken.models import Token
@@ -44,6 +46,18 @@ def no_throttle(settings):
     }
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Schemathesis calls the real WSGI application, whose request signals would close the
+    test's database connection (and its transaction) after each request; Django's own test
+    client disconnects the same handler."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def run(operation, mode, *, path_parameters=None, headers=None) -> int:
     calls = []
 
@@ -72,7 +86,7 @@ def run(operation, mode, *, path_parameters=None, headers=None) -> int:
     return len(calls)
 
 
-def test_schemathesis_whole_schema(no_throttle, editor, capsys):
+def test_schemathesis_whole_schema(no_throttle, keep_test_connection, editor, capsys):
     claim = full_claim(condition="if asked")
     actor = full_actor(slug="kim-jong-un")
     meeting = full_meeting(slug="hanoi-summit")
