@@ -16,4 +16,6 @@ class StatementsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import config.checks  # noqa: F401  (registers the deployment checks)
+
         connection_created.connect(register_sqlite_functions, dispatch_uid="parley_fold")

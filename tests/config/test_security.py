@@ -27,6 +27,7 @@ def test_deploy_check_is_clean_with_the_documented_production_environment(tmp_pa
         "DJANGO_DEBUG": "false",
         "DJANGO_HTTPS": "true",
         "DJANGO_STATIC_MANIFEST": "true",
+        "REDIS_URL": "redis://127.0.0.1:6379/1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
     result = subprocess.run(
@@ -54,6 +55,7 @@ def test_deploy_check_fails_with_the_local_defaults(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr + result.stdout
+    assert "parley.W001" in result.stderr + result.stdout  # throttles not shared
 
 
 @pytest.mark.django_db
@@ -88,3 +90,38 @@ def test_other_errors_are_not_hidden():
     request = RequestFactory().get("/")
     assert middleware.process_exception(request, ValueError("bug")) is None
     assert middleware.process_exception(request, OperationalError("no such table: x")) is None
+
+
+def test_anonymous_throttle_counts_in_redis_shared_by_all_workers(
+    client, settings, db, monkeypatch
+):
+    """With REDIS_URL the throttle's counter lives in Redis, where every worker sees it."""
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/15"
+    server = redis.Redis.from_url(url)
+    try:
+        server.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("PARLEY_REQUIRE_REDIS") == "1":
+            raise
+        pytest.skip("Redis is not reachable at 127.0.0.1:6379")
+    from django.core.cache import caches
+
+    from config.api_base import AnonThrottle
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    }
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"},
+    }
+    server.flushdb()
+    # DRF binds the cache object at import; point the throttle at the Redis-backed one.
+    monkeypatch.setattr(AnonThrottle, "cache", caches["default"])
+    try:
+        statuses = [client.get("/api/v1/actors/").status_code for _ in range(3)]
+        assert statuses == [200, 200, 429]
+        assert any(b"throttle_anon" in key for key in server.keys("*"))
+    finally:
+        server.flushdb()
