@@ -75,3 +75,18 @@ def test_filtered_cursor_page_query_count(api, path, queries, django_assert_num_
     with django_assert_num_queries(queries):
         page = api.get(first["next"])
     assert len(page.json()["results"]) == 10
+
+
+def test_detail_query_counts(api, django_assert_num_queries):
+    claim = make_claim()
+    actor, meeting = full_actor(), make_meeting()
+    statement = claim.evidence.first()
+    for url, queries in [
+        (f"/api/v1/actors/{actor.slug}/", 3),
+        (f"/api/v1/meetings/{meeting.slug}/", 3),
+        (f"/api/v1/articles/{statement.article.slug}/", 2),
+        (f"/api/v1/statements/{statement.pk}/", 1),
+        (f"/api/v1/claims/{claim.pk}/", 2),
+    ]:
+        with django_assert_num_queries(queries):
+            assert api.get(url).status_code == 200
