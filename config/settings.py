@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "config.middleware.RequestSizeLimitMiddleware",
     "csp.middleware.CSPMiddleware",
     "config.routers.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
