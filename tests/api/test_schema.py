@@ -89,3 +89,13 @@ def test_docs_are_served_without_a_cdn(api, client):
     assert asset.status_code == 200
     assert b"SwaggerUI" in b"".join(asset.streaming_content)
     asset.close()
+
+
+def test_schema_generation_has_no_warnings(tmp_path):
+    from django.core.management import call_command
+
+    # --fail-on-warn: an untyped field or a guessed parameter type fails the build.
+    call_command(
+        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml")
+    )
+    assert "/api/v1/claims/{id}/" in (tmp_path / "schema.yaml").read_text()
