@@ -354,7 +354,9 @@ def write_responses(serializer) -> dict:
         401: error("Not authenticated (send `Authorization: Token …` or a session)."),
         403: error("Authenticated, but without the model's change permission."),
         404: error("No such record."),
+        406: error("Only JSON is offered for writes."),
         412: error("If-Match does not match the record's current ETag: someone changed it."),
+        415: error("The body must be JSON (Content-Type: application/json)."),
         428: error("If-Match header missing."),
         429: error("Too many requests."),
     }

@@ -99,3 +99,9 @@ def test_schema_generation_has_no_warnings(tmp_path):
         "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml")
     )
     assert "/api/v1/claims/{id}/" in (tmp_path / "schema.yaml").read_text()
+
+
+def test_write_operations_document_format_errors(schema):
+    for _path, method, operation in operations(schema):
+        if method in {"put", "patch"}:
+            assert {"406", "415"} <= set(operation["responses"])

@@ -272,3 +272,13 @@ def test_race_inside_the_service_is_412(editor_api, statement, monkeypatch):
     statement.refresh_from_db()
     assert statement.version == 2
     assert statement.meeting is not None
+
+
+def test_write_body_must_be_json(editor_api, claim):
+    response = editor_api.patch(
+        claim_url(claim), "note=form", content_type="application/x-www-form-urlencoded",
+        HTTP_IF_MATCH='"1"',
+    )  # fmt: skip
+    assert response.status_code == 415
+    claim.refresh_from_db()
+    assert claim.version == 1
