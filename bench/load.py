@@ -60,6 +60,7 @@ from bench.run import (  # noqa: E402
     say,
 )
 
+RUN = uuid.uuid4().hex[:8]  # set per driver process; marks this run's notes
 CLAIM_POOL = 20  # writes go to this many claims: editors collide, some writes get 412
 STATUSES = ["confirmed", "disputed", "retracted", "unreviewed"]
 
@@ -236,7 +237,8 @@ def write(client: Client, rng: random.Random, token: str, t: dict, t0: float) ->
     etag = headers.get("ETag") or headers.get("Etag")
     if rng.random() < 0.3:
         time.sleep(rng.random() * 0.05)  # an editor thinking: another may save first
-    note = f"load {uuid.UUID(int=rng.getrandbits(128))}"
+    # unique across runs (the seed repeats): a note found in the database is this write's
+    note = f"load {RUN} {uuid.UUID(int=rng.getrandbits(128))}"
     payload = json.dumps({"status": rng.choice(STATUSES), "note": note}).encode()
     headers = {**auth, "Content-Type": "application/json", "If-Match": etag or '"0"'}
     status, body, _ = client.request("PATCH", path, payload, headers)
