@@ -57,7 +57,7 @@ def explain(base: str, database: str, csv_rows: int = 100_000) -> str:
                 if not sql.lstrip().upper().startswith("SELECT"):
                     continue
                 cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-                plan = "\n".join(r[0] for r in cur.fetchall())
+                plan = _elide_lists("\n".join(r[0] for r in cur.fetchall()))
                 seq = [t for t in BIG_TABLES if re.search(rf"Seq Scan on {t}\b", plan)]
                 flag = f" — SEQUENTIAL SCAN on {', '.join(seq)}" if seq else ""
                 out.append(
@@ -68,8 +68,21 @@ def explain(base: str, database: str, csv_rows: int = 100_000) -> str:
 
 
 def _short(sql: str) -> str:
-    """The SELECT list elided (it is long and says nothing about the plan)."""
-    return re.sub(r"^SELECT (DISTINCT )?.*? FROM ", r"SELECT \1… FROM ", sql, count=1, flags=re.S)
+    """The SELECT list and long IN (…) lists elided (they say nothing about the plan)."""
+    sql = re.sub(r"^SELECT (DISTINCT )?.*? FROM ", r"SELECT \1… FROM ", sql, count=1, flags=re.S)
+    return _elide_lists(sql)
+
+
+def _elide_lists(text: str) -> str:
+    def repl(match: re.Match) -> str:
+        items = match.group(1).split(",")
+        return f"({', '.join(i.strip() for i in items[:3])}, … {len(items)} values)"
+
+    def repl_braces(match: re.Match) -> str:
+        return "{" + repl(match)[1:-1] + "}"
+
+    text = re.sub(r"\{((?:[^{},]+,){20,}[^{},]+)\}", repl_braces, text)
+    return re.sub(r"\(((?:[^(),]+,){20,}[^(),]+)\)", repl, text)
 
 
 def main(argv=None) -> int:
