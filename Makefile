@@ -8,7 +8,7 @@ PORT ?= 8000
 # The PostgreSQL server the suite also runs against (pytest creates and drops test_parley).
 PG_URL ?= postgres://postgres@127.0.0.1:5432/parley
 
-.PHONY: install run serve test test-sqlite test-postgres lint format evaluate clean
+.PHONY: install run serve test test-sqlite test-postgres lint format evaluate bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,12 @@ evaluate: install
 	env -u DATABASE_URL $(PY) manage.py evaluate_extraction tests/fixtures/articles \
 		--min-statement-f1 0.91 --min-speaker-accuracy 0.92 --min-actor-recall 0.91 \
 		--min-meeting-recall 0.43 --min-claim-recall 0.30
+
+# The benchmark against the floor (docs/performance.md): PostgreSQL, gunicorn, wrk. Long.
+BENCH_ARGS ?=
+bench: install
+	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk"; exit 2; }
+	$(PY) bench/run.py --pg $(dir $(PG_URL)) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
