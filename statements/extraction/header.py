@@ -80,6 +80,12 @@ _DOT_TIME = re.compile(
     + "|".join(sorted(ZONES, key=len, reverse=True))
     + r")\b"
 )
+# numeric dates of outlets outside the US: day first ("Date 15.04.2021" on Deutsche Welle,
+# "Issued on: 26/10/2022 - 19:05" on France 24); month first only when the day cannot be a
+# month ("10/26/2022")
+_NUMERIC = re.compile(
+    r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"
+)
 _YEAR_GLUED_TIME = re.compile(r"(?P<year>\d{4})(?P<hour>\d{1,2}):(?P<minute>\d{2})")
 
 _NAME_TOKEN = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿ]+)*|[A-ZÀ-Þ]\.)"
@@ -161,6 +167,16 @@ def parse_datetime(line: str) -> dt.datetime | dt.date | None:
             if glued:
                 rest = line[: m.start()] + " " + line[glued.start("hour") :]
             break
+    if date is None:
+        m = _NUMERIC.search(line)
+        if m:
+            a, b = int(m["a"]), int(m["b"])
+            day, month = (b, a) if b > 12 and m["sep"] == "/" else (a, b)
+            try:
+                date = dt.date(int(m["year"]), month, day)
+            except ValueError:
+                return None
+            rest = line[: m.start()] + " " + line[m.end() :]
     if date is None:
         return None
     tm = _TIME.search(rest) or _DOT_TIME.search(rest)

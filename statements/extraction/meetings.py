@@ -19,7 +19,8 @@ from .types import ActorKind, FuzzyDate, Meeting, Participant, Span, Statement
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "latest": 0}
 _MEET_WITH = re.compile(
     r"\b(?P<kind>talks|meeting|meetings|summit|met|meets|meet|meeting|phone call|call|visit)\s+"
-    r"(?:face-to-face\s+|privately\s+|again\s+|by phone\s+)?(?:with|between)\s+$"
+    r"(?:face-to-face\s+|privately\s+|again\s+|by phone\s+|this year\s+|in \w+ (?:months|years)\s+)?"
+    r"(?:with|between)\s+$"
 )
 _HELD = re.compile(
     r"\b(?:held|had|hold|have)\s+(?:their|a|an|the)\s+(?:own\s+)?(?:(?P<ord>first|second|third|fourth|fifth|sixth)\s+)?"
@@ -220,6 +221,11 @@ def find_meetings(
                 continue
             if re.search(r"\b(?:collapsed|failed|broke down)\b", text[f.end : f.end + 25]):
                 continue  # "after talks with X collapsed": an earlier meeting, already known
+            # "…, after President Donald Trump briefly cancelled his own summit with Kim": an
+            # earlier or called-off meeting; the clause-level pass dates it
+            head = re.split(r"[,;—]", text[s.start : m.start()])[-1]
+            if re.search(r"\b(?:cancell?ed|called off|last|previous|earlier|since)\b", head):
+                continue
             parts = [f.actor]
             nxt = [g for g in sent_found if g.start > f.end and g.kind == f.kind]
             if m["kind"] and text[m.start() : m.end()].rstrip().endswith("between") and nxt:
@@ -435,6 +441,7 @@ def generic_meetings(
     known: tuple[Meeting, ...],
     pub: FuzzyDate | None,
     fallback_place: str | None = None,
+    statements: tuple[Statement, ...] = (),
 ) -> tuple[Meeting, ...]:
     """Meetings named clause by clause, merged with those already known.
 
@@ -446,6 +453,14 @@ def generic_meetings(
     main_parts = [p.actor for p in main.participants] if main else []
     persons = {a.name for a in table.actors if a.kind == ActorKind.PERSON}
     person_spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+    lede = _lede_meeting(text, sentences, table, dates, pub, fallback_place)
+    if main is None and lede is not None:
+        meetings.insert(0, lede)
+        main, main_parts = lede, [p.actor for p in lede.participants]
+    elif main is not None and lede is not None and main.start is None:
+        if {p.actor for p in lede.participants} <= set(main_parts):
+            k = meetings.index(main)
+            meetings[k] = main = replace(main, start=lede.start)
     for s in sentences:
         quoted = _quoted(text, s.start, s.end)
         bounds = [s.start, *(m.end() for m in _CLAUSE.finditer(text, s.start, s.end)), s.end]
@@ -461,6 +476,33 @@ def generic_meetings(
             if trig is None:
                 continue
             clause = text[lo:hi]
+            sdates = [
+                d
+                for d in dates
+                if lo <= d.start < hi and not any(a <= d.start < b for a, b in quoted)
+            ]
+            # "Moon … called the meeting a milestone", "the talks covered …": a definite
+            # reference without a date of its own is to a meeting already known
+            if (
+                main is not None
+                and not sdates
+                and re.search(
+                    r"\b(?:the|this|that)\s+(?:\w+\s+)?$",
+                    text[max(lo, trig.start() - 20) : trig.start()],
+                    re.I,
+                )
+                and not re.match(r"\s+(?:with|between|of)\b", text[trig.end() : trig.end() + 10])
+                and not _ORDINAL_N.search(clause)
+                and not _AHEAD.search(clause)
+                and not _PAST_REF.search(clause)
+            ):
+                k = next(i for i, m in enumerate(meetings) if m.title == main.title)
+                meetings[k] = main = replace(
+                    meetings[k], evidence=(*meetings[k].evidence, Span(s.start, s.end))
+                )
+                continue
+            # "Peskov said Putin had received Wang": who reports the meeting is not a party
+            reporters = {st.speaker for st in statements if st.start <= trig.start() < st.end}
             found = [
                 f
                 for f in table.found
@@ -478,6 +520,7 @@ def generic_meetings(
                     f.actor
                     for f in found
                     if f.kind == ActorKind.PERSON
+                    and f.actor not in reporters
                     and table.kind(table.affiliation.get(f.actor, "")) != ActorKind.MEDIA
                     and not (
                         table.affiliation.get(f.actor)
@@ -500,11 +543,6 @@ def generic_meetings(
                 parts = states  # "India and China held the 13th round of … talks"
             if len(parts) < 2:
                 continue
-            sdates = [
-                d
-                for d in dates
-                if lo <= d.start < hi and not any(a <= d.start < b for a, b in quoted)
-            ]
             # "The talks Thursday came two months after Kim and Trump held their second
             # summit": the date whose target holds the meeting word, else the one nearest
             # after it, else the first
@@ -517,6 +555,17 @@ def generic_meetings(
                     ),
                     None,
                 )
+                # "in a meeting arranged barely a day earlier" (on Sunday): an explicit date
+                # beats a relative one that modifies another verb
+                or next(
+                    (
+                        d
+                        for d in sdates
+                        if d.start >= trig.start() and d.target is None and not d.date.approximate
+                    ),
+                    None,
+                )
+                or next((d for d in sdates if d.target is None and not d.date.approximate), None)
                 or next((d for d in sdates if d.start >= trig.start() and d.target is None), None)
                 or (sdates[0] if sdates else None)
             )
@@ -548,11 +597,12 @@ def generic_meetings(
                 m = meetings[dup]
                 meetings[dup] = replace(m, evidence=(*m.evidence, Span(s.start, s.end)))
                 continue
+            near = date is not None and pub is not None and abs((date.value - pub.value).days) <= 3
             if (
                 main is None
                 and not ahead
-                and not _PAST_REF.search(clause)
-                and (date is None or (pub is not None and abs((date.value - pub.value).days) <= 3))
+                and (near or not _PAST_REF.search(clause))
+                and (date is None or near)
             ):
                 is_main = True
                 date = date or pub
@@ -604,8 +654,81 @@ def generic_meetings(
             meetings.append(new)
             if is_main:
                 main, main_parts = new, parts
+    # the article's own meeting with no date of its own took place on the day of the report
+    # ("Abe and Putin held talks at the Kremlin." in a dated article)
+    for k, m in enumerate(meetings):
+        if not m.mentioned_only and m.start is None and pub is not None:
+            first = next((sp for sp in m.evidence), None)
+            if first is None or not _AHEAD.search(text, first.start, first.end):
+                meetings[k] = replace(m, start=pub)
     order = sorted(range(len(meetings)), key=lambda k: (meetings[k].mentioned_only, k))
     return tuple(meetings[k] for k in order)
+
+
+# "X and his Chinese counterpart Y agreed on Friday …", "X, left, and Y embrace …": the two
+# people joined as the subject of a news lede are the parties of the article's own meeting
+_LEDE_GAP = re.compile(
+    r"(?:,\s*(?:left|right|center|centre|\([LRC]\))\s*,)?\s+and\s+"
+    r"(?:(?:his|her|their|its)\s+)?(?:(?:[A-Z][\w.'’-]*|counterpart|leader|president|"
+    r"prime minister|foreign minister)\s+){0,5}$"
+)
+_LEDE_VERB = re.compile(
+    r"^(?:,\s*(?:left|right|center|centre)\s*,)?\s+(?:on\s+\w+\s+)?[a-z]+(?:ed|s)?\b"
+)
+
+
+def _lede_meeting(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    table: ActorTable,
+    dates: tuple[DateMention, ...],
+    pub: FuzzyDate | None,
+    fallback_place: str | None,
+) -> Meeting | None:
+    """The article's own meeting from the subject of its first sentences.
+
+    'MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov and his Chinese counterpart
+    Wang Yi agreed on Friday to …' -> Lavrov–Wang talks on that Friday
+    """
+    paras: list[int] = []
+    for si, s in enumerate(sentences):
+        if s.paragraph not in paras:
+            paras.append(s.paragraph)
+        if len(paras) > 2:
+            break
+        if si > 0 and sentences[si - 1].paragraph == s.paragraph:
+            continue  # only the first sentence of a paragraph
+        people = [
+            f for f in table.found if s.start <= f.start < s.end and f.kind == ActorKind.PERSON
+        ]
+        for a, b in itertools.pairwise(people):
+            if a.actor == b.actor or not _LEDE_GAP.fullmatch(text[a.end : b.start]):
+                continue
+            if not _LEDE_VERB.match(text[b.end : b.end + 40]) or re.match(
+                r"\s+(?:said|says|told|warned|added)\b", text[b.end : b.end + 20]
+            ):
+                continue
+            sd = [
+                d
+                for d in dates
+                if s.start <= d.start < s.end and d.date.precision == d.date.precision.DAY
+            ]
+            date = sd[0].date if sd else pub
+            if date is None or (pub is not None and abs((date.value - pub.value).days) > 3):
+                continue
+            place = _place(text, sentences, [Span(s.start, s.end)]) or fallback_place
+            names = "–".join(_short(p, table) for p in (a.actor, b.actor))
+            title = f"{names} talks" + (f" in {place}" if place else "") + f", {date.value.year}"
+            return Meeting(
+                title=title,
+                kind="bilateral",
+                participants=(Participant(a.actor), Participant(b.actor)),
+                start=date,
+                place=place,
+                mentioned_only=False,
+                evidence=(Span(s.start, s.end),),
+            )
+    return None
 
 
 def _compatible(a: FuzzyDate, b: FuzzyDate) -> bool:

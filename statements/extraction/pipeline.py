@@ -125,7 +125,14 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
     statements = extract_statements(text, paras, sents, table)
     meetings = find_meetings(text, sents, table, dates, statements, place)
     meetings = generic_meetings(
-        text, sents, table, dates, meetings, FuzzyDate(pub_date) if pub_date else None, place
+        text,
+        sents,
+        table,
+        dates,
+        meetings,
+        FuzzyDate(pub_date) if pub_date else None,
+        place,
+        statements,
     )
     statements = tuple(
         _statement_context(text, st, sents, dates, meetings, pub_date) for st in statements

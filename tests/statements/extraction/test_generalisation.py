@@ -1,0 +1,55 @@
+"""Second generalisation round: made-up stories for each new heuristic (none from the corpus)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from statements.extraction import extract
+from statements.extraction.header import parse_datetime
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Date 03.11.2020", dt.date(2020, 11, 3)),
+        ("Issued on: 07/09/2021 - 10:15", dt.date(2021, 9, 7)),
+        ("09/27/2021", dt.date(2021, 9, 27)),  # the day cannot be a month: US order
+    ],
+)
+def test_numeric_header_dates(line: str, expected: dt.date) -> None:
+    value = parse_datetime(line)
+    assert value is not None
+    got = value.date() if isinstance(value, dt.datetime) else value
+    assert got == expected
+
+
+LEDE = """Ministers agree on fisheries
+
+Date 03.11.2020
+
+OSLO — Norwegian Foreign Minister Kari Holm and her Icelandic counterpart Jon Arnason agreed on Tuesday to extend a fisheries pact.
+
+Arnason told reporters the pact would hold. Holm called the meeting a turning point, and Edda Sveins, a spokeswoman, said Holm had received Arnason at the ministry.
+"""
+
+
+def test_lede_subject_pair_is_the_articles_meeting() -> None:
+    ex = extract(LEDE)
+    main = ex.meetings[0]
+    assert not main.mentioned_only
+    assert [p.actor for p in main.participants] == ["Kari Holm", "Jon Arnason"]
+    assert main.start is not None and main.start.value == dt.date(2020, 11, 3)
+    # "called the meeting a turning point" refers to the same meeting, no new one
+    assert not any("Sveins" in p.actor for m in ex.meetings for p in m.participants)
+
+
+def test_reporter_of_a_meeting_is_not_a_party() -> None:
+    ex = extract(
+        "Talks\n\nMarch 3, 2021\n\nSpokesman Ivo Brandt said President Lena Moor had met "
+        "Premier Otto Kask in Riga on Monday.\n"
+    )
+    parts = {p.actor for m in ex.meetings for p in m.participants}
+    assert "Ivo Brandt" not in parts
+    assert {"Lena Moor", "Otto Kask"} <= parts
