@@ -7,8 +7,9 @@ import datetime as dt
 import django_filters as df
 from django.db.models import Q
 
-from config.api_base import StrictBooleanFilter, UpdatedSinceFilter
-from events.models import Precision
+from actors.models import Actor
+from config.api_base import RelatedSlugFilter, StrictBooleanFilter, UpdatedSinceFilter
+from events.models import Meeting, Precision
 
 from .models import Article, Claim, ReviewStatus, Statement
 from .search import apply_search
@@ -30,12 +31,20 @@ class ArticleFilter(df.FilterSet):
 
 
 class StatementFilter(df.FilterSet):
-    speaker = df.CharFilter(field_name="speaker__slug", help_text="The speaker's slug.")
-    meeting = df.CharFilter(field_name="meeting__slug", help_text="The meeting's slug.")
-    article = df.CharFilter(field_name="article__slug", help_text="The article's slug.")
+    speaker = RelatedSlugFilter(
+        field_name="speaker", related_model=Actor, help_text="The speaker's slug."
+    )
+    meeting = RelatedSlugFilter(
+        field_name="meeting", related_model=Meeting, help_text="The meeting's slug."
+    )
+    article = RelatedSlugFilter(
+        field_name="article", related_model=Article, help_text="The article's slug."
+    )
     direct = StrictBooleanFilter(help_text="true: direct quotes; false: reported speech.")
-    reported_via = df.CharFilter(
-        field_name="reported_via__slug", help_text="The slug of the outlet that relayed it."
+    reported_via = RelatedSlugFilter(
+        field_name="reported_via",
+        related_model=Actor,
+        help_text="The slug of the outlet that relayed it.",
     )
     date_from = df.DateFilter(
         method="filter_date_from",
@@ -72,9 +81,15 @@ class StatementFilter(df.FilterSet):
 
 
 class ClaimFilter(df.FilterSet):
-    claimant = df.CharFilter(field_name="claimant__slug", help_text="The claimant's slug.")
-    subject = df.CharFilter(field_name="subject__slug", help_text="The subject's slug.")
-    status = df.MultipleChoiceFilter(choices=ReviewStatus.choices, help_text="Repeatable.")
+    claimant = RelatedSlugFilter(
+        field_name="claimant", related_model=Actor, help_text="The claimant's slug."
+    )
+    subject = RelatedSlugFilter(
+        field_name="subject", related_model=Actor, help_text="The subject's slug."
+    )
+    status = df.MultipleChoiceFilter(
+        choices=ReviewStatus.choices, distinct=False, help_text="Repeatable."
+    )
     has_condition = StrictBooleanFilter(
         method="filter_has_condition", help_text="true: only conditional claims; false: none."
     )

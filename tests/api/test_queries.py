@@ -90,3 +90,23 @@ def test_detail_query_counts(api, django_assert_num_queries):
     ]:
         with django_assert_num_queries(queries):
             assert api.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "param", "queries"),
+    [
+        ("/api/v1/statements/", "speaker", 2),  # the slug's id, then the page
+        ("/api/v1/claims/", "claimant", 3),  # the slug's id, the page, the evidence
+    ],
+)
+def test_slug_filters_resolve_the_id_first(api, path, param, queries):
+    claims = [make_claim() for _ in range(3)]
+    slug = (
+        claims[0].claimant.slug if param == "claimant" else claims[0].evidence.first().speaker.slug
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        rows = api.get(path, {param: slug}).json()["results"]
+    assert len(rows) == 1
+    assert len(ctx.captured_queries) == queries
+    main = ctx.captured_queries[1]["sql"]
+    assert "actors_actor" not in main.split("WHERE")[1]  # filtered on the foreign key
