@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from config.api_base import CachedIdentityField
+
 from .models import Actor, Role
 
 
 class ActorSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", lookup_field="slug")
+    url = CachedIdentityField(view_name="api:actor-detail", lookup_field="slug")
 
     class Meta:
         model = Actor
@@ -26,7 +28,7 @@ class RoleSerializer(serializers.ModelSerializer):
 
 
 class ActorSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail", lookup_field="slug")
+    url = CachedIdentityField(view_name="api:actor-detail", lookup_field="slug")
     country = ActorSummarySerializer(read_only=True, allow_null=True)
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     roles = RoleSerializer(many=True, read_only=True)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from actors.serializers import ActorSummarySerializer
+from config.api_base import CachedIdentityField
 
 from .models import Meeting, MeetingRelation, Participation
 
 
 class MeetingSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+    url = CachedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
 
     class Meta:
         model = Meeting
@@ -37,7 +38,7 @@ class RelationSerializer(serializers.ModelSerializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
+    url = CachedIdentityField(view_name="api:meeting-detail", lookup_field="slug")
     participants = ParticipantSerializer(source="participations", many=True, read_only=True)
     related = RelationSerializer(source="relations_out", many=True, read_only=True)
     date_display = serializers.CharField(read_only=True)

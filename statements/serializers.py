@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from actors.serializers import ActorSummarySerializer
+from config.api_base import CachedIdentityField
 from events.models import Meeting
 from events.serializers import MeetingSummarySerializer
 
@@ -16,7 +17,7 @@ from .models import Article, Claim, ReviewStatus, Statement
 
 
 class ArticleSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail", lookup_field="slug")
+    url = CachedIdentityField(view_name="api:article-detail", lookup_field="slug")
     publisher = ActorSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -26,7 +27,7 @@ class ArticleSummarySerializer(serializers.ModelSerializer):
 
 
 class ArticleSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail", lookup_field="slug")
+    url = CachedIdentityField(view_name="api:article-detail", lookup_field="slug")
     publisher = ActorSummarySerializer(read_only=True, allow_null=True)
     authors = ActorSummarySerializer(many=True, read_only=True)
     source_url = serializers.CharField(source="url", read_only=True)
@@ -76,7 +77,7 @@ class SpanSerializer(serializers.Serializer):
 
 
 class StatementSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    url = CachedIdentityField(view_name="api:statement-detail")
     speaker = ActorSummarySerializer(read_only=True)
     article = ArticleSummarySerializer(read_only=True)
     span = SpanSerializer(source="*", read_only=True)
@@ -88,7 +89,7 @@ class StatementSummarySerializer(serializers.ModelSerializer):
 
 
 class StatementSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    url = CachedIdentityField(view_name="api:statement-detail")
     span = SpanSerializer(source="*", read_only=True)
     span_valid = serializers.BooleanField(
         read_only=True,
@@ -165,7 +166,7 @@ def attribution_chain(claim: Claim) -> list[dict]:
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    url = CachedIdentityField(view_name="api:claim-detail")
     claimant = ActorSummarySerializer(read_only=True)
     subject = ActorSummarySerializer(read_only=True, allow_null=True)
     reported_via = ActorSummarySerializer(read_only=True, allow_null=True)
