@@ -24,6 +24,9 @@ _FUTURE = re.compile(
     r"is set to|are set to|is due to|are due to|going to|before returning|is to|are to|'ll)\b",
     re.I,
 )
+_NEXT_HINT = re.compile(
+    r"\b(?:next|upcoming|planned|plans|prepar\w+ (?:the ground )?for|would|later this)\b", re.I
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
@@ -152,6 +155,11 @@ def find_dates(
                 # only the clause that holds the date decides its tense
                 clause = re.split(r"[,;:—]", sent[: m.start()])[-1]
                 future = bool(_FUTURE.search(clause))
+                # a bare month ahead of the report in a sentence about what comes next:
+                # "prepared the ground for a visit … in early July", "the next round would
+                # start in early July" (in a May/June article) -> this year's July
+                if kind == "month" and not future and not m.group().lower().startswith("last"):
+                    future = bool(_FUTURE.search(sent) or _NEXT_HINT.search(sent))
                 dm = _resolve(kind, m, pub, future)
                 if kind == "offset":
                     offsets.append((m, si))

@@ -453,14 +453,19 @@ def generic_meetings(
     main_parts = [p.actor for p in main.participants] if main else []
     persons = {a.name for a in table.actors if a.kind == ActorKind.PERSON}
     person_spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+    roster = _roster(text, sentences, table)
     lede = _lede_meeting(text, sentences, table, dates, pub, fallback_place)
     if main is None and lede is not None:
         meetings.insert(0, lede)
         main, main_parts = lede, [p.actor for p in lede.participants]
-    elif main is not None and lede is not None and main.start is None:
-        if {p.actor for p in lede.participants} <= set(main_parts):
-            k = meetings.index(main)
-            meetings[k] = main = replace(main, start=lede.start)
+    elif (
+        main is not None
+        and lede is not None
+        and main.start is None
+        and {p.actor for p in lede.participants} <= set(main_parts)
+    ):
+        k = meetings.index(main)
+        meetings[k] = main = replace(main, start=lede.start)
     for s in sentences:
         quoted = _quoted(text, s.start, s.end)
         bounds = [s.start, *(m.end() for m in _CLAUSE.finditer(text, s.start, s.end)), s.end]
@@ -541,6 +546,21 @@ def generic_meetings(
                 parts.append(states[0])  # "Putin is due to visit China later this year"
             if len(parts) < 2 and not parts and len(states) >= 2:
                 parts = states  # "India and China held the 13th round of … talks"
+            # "The sixth round of talks … ended in Vienna on Sunday": a round of the
+            # multi-party talks whose parties the article lists elsewhere
+            if (
+                not parts
+                and roster
+                and re.match(r"(?:talks|round|session|negotiations|dialogue)", trig.group(), re.I)
+                # the article's own talks are between its main parties; a named series
+                # ("the six-party talks") already stands for its rounds
+                and (main is None or sdates or re.search(r"\bround\b", clause, re.I))
+                and not any(
+                    m.kind == "series" and {p.actor for p in m.participants} == set(roster)
+                    for m in meetings
+                )
+            ):
+                parts = list(roster)
             if len(parts) < 2:
                 continue
             # "The talks Thursday came two months after Kim and Trump held their second
@@ -663,6 +683,38 @@ def generic_meetings(
                 meetings[k] = replace(m, start=pub)
     order = sorted(range(len(meetings)), key=lambda k: (meetings[k].mentioned_only, k))
     return tuple(meetings[k] for k in order)
+
+
+# "The talks … involve Iran and the remaining parties to the deal – Britain, China, France,
+# Germany and Russia": the parties of multi-party talks, listed once
+_ROSTER_KEY = re.compile(
+    r"\b(?:involv\w*|includ\w*|among|between|parties|participants|brings? together|"
+    r"attended by|with the participation of)\b",
+    re.I,
+)
+
+
+def _roster(text: str, sentences: tuple[Sentence, ...], table: ActorTable) -> tuple[str, ...]:
+    """Three or more states listed after 'involve' / 'including' / 'between' in a sentence
+    about talks: 'The talks involve A and the other parties – B, C and D' -> (A, B, C, D)."""
+    person_spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+    for s in sentences:
+        if not re.search(r"\b(?:talks|negotiations|rounds?|meetings?)\b", text[s.start : s.end]):
+            continue
+        key = _ROSTER_KEY.search(text, s.start, s.end)
+        if key is None:
+            continue
+        states = [
+            f.actor
+            for f in table.found
+            if key.end() <= f.start < s.end
+            and f.kind == ActorKind.STATE
+            and not any(a <= f.start < b for a, b in person_spans)
+        ]
+        states = list(dict.fromkeys(states))
+        if len(states) >= 3:
+            return tuple(states)
+    return ()
 
 
 # "X and his Chinese counterpart Y agreed on Friday …", "X, left, and Y embrace …": the two

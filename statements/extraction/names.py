@@ -334,7 +334,51 @@ def clean_name(candidate: str) -> str | None:
         out.pop()
     if not out or all(len(t) <= 2 for t in out):
         return None
+    # "at the Grand Hotel", "in Freedom House", "Sunan International Airport": a building or
+    # a place, not a person
+    if out[-1].rstrip(".,") in FACILITY_WORDS:
+        return None
     return " ".join(out)
+
+
+FACILITY_WORDS = frozenset(
+    [
+        "Hotel",
+        "Palace",
+        "House",
+        "Airport",
+        "Square",
+        "Hall",
+        "Center",
+        "Centre",
+        "Street",
+        "Avenue",
+        "Building",
+        "Tower",
+        "Stadium",
+        "Park",
+        "Bridge",
+        "Island",
+        "Village",
+        "Mansion",
+        "Residence",
+        "Castle",
+        "Embassy",
+        "Consulate",
+        "Museum",
+        "University",
+        "College",
+        "Institute",
+        "Forum",
+        "Summit",
+        "Conference",
+        "Port",
+        "Base",
+        "Station",
+        "Bay",
+        "Sea",
+    ]
+)
 
 
 def surname(name: str, family_first: frozenset[str]) -> str:

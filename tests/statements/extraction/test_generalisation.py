@@ -53,3 +53,27 @@ def test_reporter_of_a_meeting_is_not_a_party() -> None:
     parts = {p.actor for m in ex.meetings for p in m.participants}
     assert "Ivo Brandt" not in parts
     assert {"Lena Moor", "Otto Kask"} <= parts
+
+
+ROUND = """Fisheries talks pause after fourth round
+
+Published 20 June 2021
+
+GENEVA — The fourth round of talks on Arctic fishing quotas ended in Geneva on Sunday.
+
+The talks, which began in early March at the Lakeside Hotel, involve Norway and the other coastal states – Iceland, Denmark and Canada.
+
+A delegate said the next round would start in early July.
+"""
+
+
+def test_multi_party_rounds_take_the_listed_parties() -> None:
+    ex = extract(ROUND)
+    rounds = {m.start.iso(): {p.actor for p in m.participants} for m in ex.meetings if m.start}
+    parties = {"Norway", "Iceland", "Denmark", "Canada"}
+    assert rounds.get("2021-06-20") == parties
+    assert rounds.get("2021-03") == parties
+    # "the next round would start in early July" in a June article: this year's July
+    assert rounds.get("2021-07") == parties
+    # "the Lakeside Hotel" is a building, not a person
+    assert not any(a.name == "Lakeside Hotel" for a in ex.actors)
