@@ -40,6 +40,7 @@ class MeetingViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
         ("slug", lambda m: m.slug),
         ("title", lambda m: m.title),
         ("kind", lambda m: m.kind),
+        ("cameo_code", lambda m: m.cameo_code),
         ("place", lambda m: m.place),
         ("start_date", lambda m: m.start_date),
         ("start_precision", lambda m: m.start_precision),

@@ -43,12 +43,26 @@ class MeetingFilter(df.FilterSet):
     date_to = df.DateFilter(
         method="filter_date_to", help_text="Meetings whose span starts on or before this date."
     )
+    cameo_code = df.CharFilter(
+        field_name="cameo_code",
+        lookup_expr="startswith",
+        help_text="CAMEO event code or its prefix (04 = every consult code), to join with GDELT/ICEWS.",
+    )
     updated_since = UpdatedSinceFilter()
     q = df.CharFilter(method=search, help_text="Full-text search over title and place.")
 
     class Meta:
         model = Meeting
-        fields = ["participant", "kind", "place", "date_from", "date_to", "updated_since", "q"]
+        fields = [
+            "participant",
+            "kind",
+            "place",
+            "date_from",
+            "date_to",
+            "cameo_code",
+            "updated_since",
+            "q",
+        ]
 
     def filter_participants(self, queryset, name, value):
         return queryset.with_participants(list(value)) if value else queryset

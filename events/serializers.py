@@ -63,6 +63,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "outcomes",
             "mentioned_only",
             "related",
+            "cameo_code",
             "confidence",
             "origin",
             "version",

@@ -141,6 +141,7 @@ class StatementViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyMode
         ("speaker", lambda s: s.speaker.slug),
         ("speaker_name", lambda s: s.speaker.name),
         ("direct", lambda s: s.direct),
+        ("cameo_code", lambda s: s.cameo_code),
         ("reported_via", lambda s: slug_of(s.reported_via)),
         ("meeting", lambda s: s.meeting.slug if s.meeting else None),
         ("publisher", lambda s: slug_of(s.article.publisher)),

@@ -54,6 +54,11 @@ class StatementFilter(df.FilterSet):
     date_to = df.DateFilter(
         field_name="date", lookup_expr="lte", help_text="Statements made on or before this date."
     )
+    cameo_code = df.CharFilter(
+        field_name="cameo_code",
+        lookup_expr="startswith",
+        help_text="CAMEO event code or its prefix (04 = every consult code), to join with GDELT/ICEWS.",
+    )
     updated_since = UpdatedSinceFilter()
     q = df.CharFilter(method=search, help_text="Full-text search over the statement's words.")
 
@@ -67,6 +72,7 @@ class StatementFilter(df.FilterSet):
             "reported_via",
             "date_from",
             "date_to",
+            "cameo_code",
             "updated_since",
             "q",
         ]

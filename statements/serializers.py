@@ -119,6 +119,7 @@ class StatementSerializer(serializers.ModelSerializer):
             "date_approximate",
             "utterance",
             "part",
+            "cameo_code",
             "confidence",
             "origin",
             "version",

@@ -49,7 +49,7 @@ def test_statements_csv_columns_and_escaping(api):
     rows = read_csv(api.get("/api/v1/statements/", {"format": "csv"}))
     assert list(rows[0]) == [
         "id", "article", "start", "end", "span_valid", "text", "speaker", "speaker_name",
-        "direct", "reported_via", "meeting", "publisher", "date", "date_precision",
+        "direct", "cameo_code", "reported_via", "meeting", "publisher", "date", "date_precision",
         "date_approximate", "confidence", "origin", "version", "updated_at",
     ]  # fmt: skip
     first = rows[0]
