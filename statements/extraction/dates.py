@@ -48,6 +48,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("my", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
+    # "since February's summit in Hanoi"
+    (
+        "month",
+        re.compile(
+            r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)['’]s\b"
+        ),
+    ),
     (
         "month",
         re.compile(

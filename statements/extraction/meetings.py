@@ -408,6 +408,13 @@ _THE_TWO = re.compile(
     r"\b(?:[Tt]he\s+(?:two\s+)?(?:leaders|men|sides|ministers|presidents)|[Tt]hey|[Tt]heir|[Tt]he\s+pair|[Tt]he\s+two)\b"
 )
 _PAST_REF = re.compile(r"\b(?:last|previous|previously|earlier|ago|before|since)\b", re.I)
+# "before" as a conjunction ("… with Lavrov before the two men were driven to …") is not a
+# reference to the past; "met before", "the week before" are
+_PAST_REF_STRICT = re.compile(
+    r"\b(?:last|previous|previously|earlier|ago|since)\b"
+    r"|\bbefore\b(?!\s+(?:the|he|she|they|it|we|his|her|their|a|an)\b)",
+    re.I,
+)
 _AHEAD = re.compile(
     r"\b(?:will|next|plans?\s+to|planned|is\s+(?:due|expected|set)\s+to|are\s+(?:due|expected|set)\s+to|upcoming|later\s+this)\b",
     re.I,
@@ -469,6 +476,8 @@ def generic_meetings(
     for s in sentences:
         quoted = _quoted(text, s.start, s.end)
         bounds = [s.start, *(m.end() for m in _CLAUSE.finditer(text, s.start, s.end)), s.end]
+        bounds = _split_listed(text, bounds, dates)
+        prev_parts: list[str] = []
         for lo, hi in itertools.pairwise(bounds):
             trig = next(
                 (
@@ -546,6 +555,24 @@ def generic_meetings(
                 parts.append(states[0])  # "Putin is due to visit China later this year"
             if len(parts) < 2 and not parts and len(states) >= 2:
                 parts = states  # "India and China held the 13th round of … talks"
+            # "…, as he hosted South Korean President Moon": the pronoun is the sentence's
+            # subject, its first person
+            if len(parts) == 1 and re.search(r"\b(?:he|she)\b", text[lo : trig.start()]):
+                subj = next(
+                    (
+                        f.actor
+                        for f in table.found
+                        if s.start <= f.start < lo and f.kind == ActorKind.PERSON
+                    ),
+                    None,
+                )
+                if subj and subj not in parts and subj not in reporters:
+                    parts.insert(0, subj)
+            # "… the third between Lavrov and Wang, after talks in Bonn in February and a
+            # session in Beijing last month": a dated clause without parties continues the
+            # previous clause's
+            if not parts and prev_parts and sdates:
+                parts = list(prev_parts)
             # "The sixth round of talks … ended in Vienna on Sunday": a round of the
             # multi-party talks whose parties the article lists elsewhere
             if (
@@ -563,9 +590,13 @@ def generic_meetings(
                 parts = list(roster)
             if len(parts) < 2:
                 continue
+            prev_parts = parts
             # "The talks Thursday came two months after Kim and Trump held their second
             # summit": the date whose target holds the meeting word, else the one nearest
             # after it, else the first
+            # "the 25th meeting since Abe returned to power in 2012": a count's start is not
+            # the meeting's date
+            sdates = [d for d in sdates if not re.search(r"\bsince\b", text[trig.end() : d.start])]
             pick = (
                 next(
                     (
@@ -674,6 +705,25 @@ def generic_meetings(
             meetings.append(new)
             if is_main:
                 main, main_parts = new, parts
+    # "Pompeo spent most of the day with Lavrov before the two men were driven to Putin's
+    # residence": an undated meeting told among the article's own, with one of its parties
+    # and no sign of past or future, is part of the same occasion
+    main = next((m for m in meetings if not m.mentioned_only), None)
+    if main is not None and main.start is not None:
+        own = {p.actor for p in main.participants}
+        for k, m in enumerate(meetings):
+            if not m.mentioned_only or m.start is not None or m.kind == "series":
+                continue
+            ev = text[m.evidence[0].start : m.evidence[0].end] if m.evidence else ""
+            if (
+                own & {p.actor for p in m.participants}
+                and not _PAST_REF_STRICT.search(ev)
+                and not _AHEAD.search(ev)
+                and not re.search(r"\b(?:ha[sd]|have)\s+(?:\w+\s+)?(?:met|held|visited)\b", ev)
+                and not re.search(r"\b(?:after|first|second|third|again)\b", ev)
+                and not any(m.evidence[0].start <= d.start < m.evidence[0].end for d in dates)
+            ):
+                meetings[k] = replace(m, start=main.start)
     # the article's own meeting with no date of its own took place on the day of the report
     # ("Abe and Putin held talks at the Kremlin." in a dated article)
     for k, m in enumerate(meetings):
@@ -727,6 +777,26 @@ _LEDE_GAP = re.compile(
 _LEDE_VERB = re.compile(
     r"^(?:,\s*(?:left|right|center|centre)\s*,)?\s+(?:on\s+\w+\s+)?[a-z]+(?:ed|s)?\b"
 )
+
+
+def _split_listed(text: str, bounds: list[int], dates: tuple[DateMention, ...]) -> list[int]:
+    """Split a clause listing several dated meetings at ' and a/an ':
+    '… including a meeting in Hamburg last July and a short exchange at a summit in Vietnam
+    in November' -> two clauses, one date each."""
+    out = [bounds[0]]
+    for lo, hi in itertools.pairwise(bounds):
+        for m in re.finditer(r"\s+and\s+(?=(?:a|an|another)\s)", text[lo:hi]):
+            cut = lo + m.start()
+            left, right = text[out[-1] : cut], text[cut:hi]
+            if (
+                _TRIGGER.search(left)
+                and _TRIGGER.search(right)
+                and any(out[-1] <= d.start < cut for d in dates)
+                and any(cut <= d.start < hi for d in dates)
+            ):
+                out.append(cut)
+        out.append(hi)
+    return out
 
 
 def _lede_meeting(

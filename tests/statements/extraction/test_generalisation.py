@@ -77,3 +77,28 @@ def test_multi_party_rounds_take_the_listed_parties() -> None:
     assert rounds.get("2021-07") == parties
     # "the Lakeside Hotel" is a building, not a person
     assert not any(a.name == "Lakeside Hotel" for a in ex.actors)
+
+
+SERIES = """Leaders meet again
+
+Published 12 August 2022
+
+TALLINN — Estonian Prime Minister Mari Tamm and Latvian Prime Minister Juris Ozols met in Tallinn on Friday.
+
+The meeting was the third between Tamm and Ozols this year, after talks in Riga in February and a session in Vilnius last month. The two leaders had also spoken at a summit in Oslo last June and a short exchange at a summit in Bergen in May. Ozols spent the morning with Tamm before he hosted Finnish President Aino Virtanen. Trade has slumped since April's summit in Helsinki between Tamm and Virtanen.
+"""
+
+
+def test_dated_meetings_listed_in_one_clause() -> None:
+    ex = extract(SERIES)
+    got = {
+        (m.start.iso() if m.start else None, frozenset(p.actor for p in m.participants))
+        for m in ex.meetings
+    }
+    pair = frozenset({"Mari Tamm", "Juris Ozols"})
+    for iso in ("2022-08-12", "2022-02", "2022-07", "2022-06", "2022-05"):
+        assert (iso, pair) in got, iso
+    # "before he hosted Virtanen": the pronoun is Ozols; the same occasion as the main meeting
+    assert any(iso == "2022-08-12" and {"Juris Ozols", "Aino Virtanen"} <= ps for iso, ps in got)
+    # "since April's summit"
+    assert ("2022-04", frozenset({"Mari Tamm", "Aino Virtanen"})) in got
