@@ -86,6 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?P<mod>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I
         ),
     ),
+    # "held their first round of talks in Moscow the week before" (before the article's event)
+    ("rel_unit", re.compile(r"\bthe\s+(?P<unit>week|month|year)\s+(?P<mod>before)\b", re.I)),
     (
         "offset",
         re.compile(
@@ -196,6 +198,11 @@ def find_dates(
                 target = Span(b, tend) if rel in ("after", "before") else None
                 if rel in ("earlier", "later"):
                     sign = -1 if rel == "earlier" else 1
+                # "At their previous meeting, in Buenos Aires on Dec. 1, … Two weeks before
+                # that, in Singapore": "that" is the last date told
+                if not anchors and re.match(r"\s*that\b", rest) and out:
+                    anchor = out[-1].date.value
+                    sign, target = (-1 if rel == "before" else 1), None
             if anchor is None:
                 continue
             value, prec = _shift(anchor, sign * n, unit)
@@ -266,7 +273,7 @@ def _resolve(
             return FuzzyDate(pub + dt.timedelta(days=delta)), None
         if kind == "rel_unit":
             mod, unit = g["mod"].lower(), g["unit"].lower()
-            n = -1 if mod == "last" else 1 if mod == "next" else 0
+            n = -1 if mod in ("last", "before") else 1 if mod == "next" else 0
             if unit == "week":
                 return FuzzyDate(pub + dt.timedelta(weeks=n), Precision.DAY, True), None
             if unit == "month":

@@ -102,3 +102,14 @@ def test_dated_meetings_listed_in_one_clause() -> None:
     assert any(iso == "2022-08-12" and {"Juris Ozols", "Aino Virtanen"} <= ps for iso, ps in got)
     # "since April's summit"
     assert ("2022-04", frozenset({"Mari Tamm", "Aino Virtanen"})) in got
+
+
+def test_before_that_and_the_week_before() -> None:
+    ex = extract(
+        "Talks\n\nJanuary 22, 2019\n\nOSLO — Prime Minister Kari Holm and President Jon Arnason "
+        "met on Tuesday.\n\nAt their previous meeting, in Bergen on Dec. 1, the two leaders "
+        "agreed to talk. Two weeks before that, in Tromso, they met at a summit. Minister Ola "
+        "Berg and Minister Edda Sveins held talks in Oslo the week before.\n"
+    )
+    got = {(m.start.iso() if m.start else None) for m in ex.meetings}
+    assert {"2019-01-22", "2018-12-01", "2018-11-17", "2019-01-15"} <= got
