@@ -9,9 +9,9 @@ from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
-from .admin_versioning import VersionedAdmin
-from .models import Actor, ActorMerge, Alias, Origin, Role
-from .services import MergeError, _relations_to_actor, actor_merge, curated_update
+from .admin_versioning import CuratedAdmin
+from .models import Actor, ActorMerge, Alias, Role
+from .services import MergeError, _relations_to_actor, actor_merge
 
 
 def references_to(actors: list[Actor]) -> dict[int, dict[str, int]]:
@@ -90,7 +90,7 @@ class MergeForm(forms.Form):
 
 
 @admin.register(Actor)
-class ActorAdmin(VersionedAdmin):
+class ActorAdmin(CuratedAdmin):
     list_display = ["name", "kind", "country", "alias_count", "origin", "updated_at"]
     list_filter = ["kind", "origin"]
     ordering = ["name", "pk"]  # explicit: the annotated queryset drops Meta.ordering
@@ -121,28 +121,6 @@ class ActorAdmin(VersionedAdmin):
     @admin.display(description="aliases", ordering="alias_total")
     def alias_count(self, obj):
         return obj.alias_total
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.origin = Origin.ENTERED
-            super().save_model(request, obj, form, change)
-            return
-        curated_update(
-            obj=obj,
-            user=request.user,
-            expected_version=self.opened_version(form),
-            reason="Edited in the admin: " + ", ".join(form.changed_data or ["related rows"]),
-        )
-
-    def save_formset(self, request, form, formset, change):
-        rows = formset.save(commit=False)
-        for row in rows:
-            if hasattr(row, "origin"):
-                row.origin = Origin.CORRECTED if row.pk else Origin.ENTERED
-            row.save()
-        for row in formset.deleted_objects:
-            row.delete()
-        formset.save_m2m()
 
     def has_merge_permission(self, request):
         return request.user.has_perms(["actors.change_actor", "actors.add_actormerge"])

@@ -21,7 +21,8 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
-from .services import StaleVersion
+from .models import Origin
+from .services import StaleVersion, curated_update
 
 VERSION_FIELD = "expected_version"
 # Not worth showing an editor: they change with every save.
@@ -171,3 +172,30 @@ class VersionedAdmin(SimpleHistoryAdmin):
             return super().history_form_view(request, object_id, version_id, extra_context)
         except StaleVersion as exc:
             return self._refuse_stale(request, exc)
+
+
+class CuratedAdmin(VersionedAdmin):
+    """Actors and meetings: a new record is an editor's entry; a change is a versioned,
+    recorded correction (`curated_update`); inline rows are marked as the editor's work."""
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.origin = Origin.ENTERED
+            super().save_model(request, obj, form, change)
+            return
+        curated_update(
+            obj=obj,
+            user=request.user,
+            expected_version=self.opened_version(form),
+            reason="Edited in the admin: " + ", ".join(form.changed_data or ["related rows"]),
+        )
+
+    def save_formset(self, request, form, formset, change):
+        rows = formset.save(commit=False)
+        for row in rows:
+            if hasattr(row, "origin"):
+                row.origin = Origin.CORRECTED if row.pk else Origin.ENTERED
+            row.save()
+        for row in formset.deleted_objects:
+            row.delete()
+        formset.save_m2m()

@@ -5,9 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import Count
 
-from actors.admin_versioning import VersionedAdmin
-from actors.models import Origin
-from actors.services import curated_update
+from actors.admin_versioning import CuratedAdmin
 
 from .models import Meeting, MeetingRelation, Participation
 
@@ -31,7 +29,7 @@ class RelationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(VersionedAdmin):
+class MeetingAdmin(CuratedAdmin):
     list_display = [
         "title",
         "kind",
@@ -87,25 +85,3 @@ class MeetingAdmin(VersionedAdmin):
     @admin.display(description="participants", ordering="participant_total")
     def participant_count(self, obj):
         return obj.participant_total
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.origin = Origin.ENTERED
-            super().save_model(request, obj, form, change)
-            return
-        curated_update(
-            obj=obj,
-            user=request.user,
-            expected_version=self.opened_version(form),
-            reason="Edited in the admin: " + ", ".join(form.changed_data or ["related rows"]),
-        )
-
-    def save_formset(self, request, form, formset, change):
-        rows = formset.save(commit=False)
-        for row in rows:
-            if hasattr(row, "origin"):
-                row.origin = Origin.CORRECTED if row.pk else Origin.ENTERED
-            row.save()
-        for row in formset.deleted_objects:
-            row.delete()
-        formset.save_m2m()
