@@ -13,9 +13,11 @@ from typing import Any
 from urllib.parse import quote
 
 import django_filters as df
+import orjson
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import StreamingHttpResponse
+from django.db import transaction
+from django.http import Http404, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.http import parse_etags
 from django_filters.constants import EMPTY_VALUES
@@ -30,6 +32,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+from rest_framework.utils.encoders import JSONEncoder
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from statements.services import StaleVersion
@@ -242,6 +245,34 @@ class StrictOrderingFilter(OrderingFilter):
         ]
 
 
+# --- JSON -----------------------------------------------------------------------------------
+
+_drf_default = JSONEncoder().default
+
+
+class OrjsonRenderer(JSONRenderer):
+    """DRF's JSON renderer's output (compact, UTF-8), produced by orjson: several times faster
+    on a page of 100 nested rows. Anything orjson does not know natively (lazy strings,
+    decimals, …) goes through DRF's own encoder."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        return orjson.dumps(data, default=_drf_default, option=orjson.OPT_PASSTHROUGH_DATETIME)
+
+
+def iso_datetime(value: dt.datetime | None) -> str | None:
+    """As DRF's DateTimeField writes it: ISO 8601 in the current zone (UTC), 'Z' for +00:00."""
+    if value is None:
+        return None
+    text = value.astimezone(dt.UTC).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def iso_date(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
 # --- CSV ------------------------------------------------------------------------------------
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -292,7 +323,16 @@ class CSVRenderer(BaseRenderer):
         return "".join(csv_rows([("error", lambda r: r[0]), ("detail", lambda r: r[1])], rows))
 
 
-CSV_CHUNK_SIZE = 1000
+CSV_CHUNK_SIZE = 2000
+
+
+def iterate_in_transaction(queryset) -> Iterator[Any]:
+    """The rows in chunks from one cursor, inside a transaction while the response streams:
+    on PostgreSQL a plain server-side cursor (outside a transaction Django would declare it
+    WITH HOLD, and PostgreSQL would materialise the whole result before the first row).
+    `savepoint=False`: no extra statements when a transaction is already open."""
+    with transaction.atomic(using=queryset.db, savepoint=False):
+        yield from queryset.iterator(chunk_size=CSV_CHUNK_SIZE)
 
 
 # --- ETags ----------------------------------------------------------------------------------
@@ -388,7 +428,7 @@ class ApiViewSetMixin:
     """JSON by default, streamed CSV for lists, ETags and conditional GET on details,
     If-Match–guarded writes through a service (`perform_write`)."""
 
-    renderer_classes = [JSONRenderer, CSVRenderer]
+    renderer_classes = [OrjsonRenderer, CSVRenderer]
     filter_backends = [
         DjangoFilterBackend,
         StrictOrderingFilter,
@@ -406,19 +446,51 @@ class ApiViewSetMixin:
     def get_renderers(self):
         if getattr(self, "action", None) == "list":
             return [renderer() for renderer in self.renderer_classes]
-        return [JSONRenderer()]
+        return [OrjsonRenderer()]
 
     # reads
 
     def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
         if getattr(request.accepted_renderer, "format", None) == "csv":
-            return self.csv_response(self.filter_queryset(self.get_queryset()))
-        return super().list(request, *args, **kwargs)
+            return self.csv_response(queryset)
+        if self.row_fields is None:
+            page = self.paginate_queryset(queryset)
+            return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        # The fast path: plain dicts from `.values()`, shaped by `rows_json` (no
+        # ModelSerializer, no model instances, links from one reversed route per request).
+        rows = self.paginate_queryset(self.as_rows(queryset))
+        return self.get_paginated_response(self.rows_json(rows, Links(request)))
+
+    # --- the fast path (views that set `row_fields` and implement `rows_json`)
+
+    row_fields: tuple[str, ...] | None = None
+
+    def as_rows(self, queryset):
+        return queryset.prefetch_related(None).values(*self.row_fields)
+
+    def rows_json(self, rows: list[dict], links: Links) -> list[dict]:
+        raise NotImplementedError
+
+    def get_row(self) -> dict:
+        """The detail's row, like `get_object` (same filters, a 404 when absent or malformed)."""
+        queryset = self.as_rows(self.filter_queryset(self.get_queryset()))
+        lookup_url_kwarg = self.lookup_url_kwarg or self.lookup_field
+        try:
+            return queryset.get(**{self.lookup_field: self.kwargs[lookup_url_kwarg]})
+        except (queryset.model.DoesNotExist, ValueError, TypeError, DjangoValidationError):
+            raise Http404 from None
+
+    # --- CSV
+
+    csv_row_fields: tuple[str, ...] | None = None
 
     def csv_response(self, queryset) -> StreamingHttpResponse:
         name = self.basename
+        if self.csv_row_fields is not None:
+            queryset = queryset.prefetch_related(None).values(*self.csv_row_fields)
         response = StreamingHttpResponse(
-            csv_rows(self.csv_columns, queryset.iterator(chunk_size=CSV_CHUNK_SIZE)),
+            csv_rows(self.csv_columns, iterate_in_transaction(queryset)),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="parley-{name}.csv"'
@@ -428,12 +500,20 @@ class ApiViewSetMixin:
         return etag_for_version(obj.version)
 
     def retrieve(self, request, *args, **kwargs):
-        obj = self.get_object()
-        etag = self.etag(obj)
+        if self.row_fields is None:
+            obj = self.get_object()
+            etag = self.etag(obj)
+        else:
+            obj = self.get_row()
+            etag = etag_for_version(obj["version"])
         if_none_match = request.headers.get("If-None-Match")
         if if_none_match and etag_in(if_none_match, etag, weak=True):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-        return Response(self.get_serializer(obj).data, headers={"ETag": etag})
+        if self.row_fields is None:
+            data = self.get_serializer(obj).data
+        else:
+            data = self.rows_json([obj], Links(request))[0]
+        return Response(data, headers={"ETag": etag})
 
 
 class IfMatchWriteMixin:
@@ -553,6 +633,52 @@ class RelatedSlugFilter(df.CharFilter):
 _KEY = "parley-url-key-0"
 
 
+def _url_template(request, view_name: str, kwarg: str) -> str:
+    templates = getattr(request, "_parley_url_templates", None)
+    if templates is None:
+        templates = {}
+        request._parley_url_templates = templates
+    key = (view_name, kwarg)
+    template = templates.get(key)
+    if template is None:
+        path = reverse(view_name, kwargs={kwarg: _KEY})
+        template = templates[key] = request.build_absolute_uri(path)
+    return template
+
+
+class Links:
+    """Absolute API URLs for one request, each route reversed once: `links.actor(slug)`."""
+
+    def __init__(self, request):
+        self.request = request
+        self._split: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def url(self, view_name: str, value: Any, kwarg: str = "pk") -> str:
+        split = self._split.get((view_name, kwarg))
+        if split is None:
+            prefix, _, suffix = _url_template(self.request, view_name, kwarg).partition(_KEY)
+            split = self._split[(view_name, kwarg)] = (prefix, suffix)
+        return split[0] + quote(str(value), safe="") + split[1]
+
+    def actor(self, slug: str | None, name: str | None, kind: str | None) -> dict | None:
+        """The actor summary every resource embeds (`ActorSummarySerializer`), or None."""
+        if slug is None:
+            return None
+        return {
+            "url": self.url("api:actor-detail", slug, "slug"),
+            "slug": slug,
+            "name": name,
+            "kind": kind,
+        }
+
+    def actor_from(self, row: dict, prefix: str) -> dict | None:
+        return self.actor(row[prefix + "__slug"], row[prefix + "__name"], row[prefix + "__kind"])
+
+
+def actor_fields(prefix: str) -> tuple[str, str, str]:
+    return (f"{prefix}__slug", f"{prefix}__name", f"{prefix}__kind")
+
+
 class CachedIdentityField(serializers.HyperlinkedIdentityField):
     """The link HyperlinkedIdentityField gives, with the route reversed once per request and
     view name instead of once per row: a claims page embeds about ten links per claim, and
@@ -562,12 +688,5 @@ class CachedIdentityField(serializers.HyperlinkedIdentityField):
         value = getattr(obj, self.lookup_field)
         if value in (None, "") or request is None or format:
             return super().get_url(obj, view_name, request, format)
-        templates = getattr(request, "_parley_url_templates", None)
-        if templates is None:
-            templates = {}
-            request._parley_url_templates = templates
-        template = templates.get(view_name)
-        if template is None:
-            path = reverse(view_name, kwargs={self.lookup_url_kwarg: _KEY})
-            template = templates[view_name] = request.build_absolute_uri(path)
+        template = _url_template(request, view_name, self.lookup_url_kwarg)
         return template.replace(_KEY, quote(str(value), safe=""))

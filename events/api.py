@@ -10,7 +10,7 @@ from config.api_base import IF_NONE_MATCH, ApiViewSetMixin, OffsetPagination, re
 
 from .filters import MeetingFilter
 from .models import Meeting, MeetingRelation, Participation
-from .serializers import MeetingSerializer
+from .serializers import MEETING_FIELDS, MeetingSerializer, meetings_json
 
 
 @extend_schema_view(
@@ -36,6 +36,7 @@ class MeetingViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["start_date", "last_day", "title", "slug", "kind", "updated_at", "id"]
     ordering = ["start_date", "title"]
     rank_ordering = ["-rank", "start_date"]
+    row_fields = MEETING_FIELDS
     csv_columns = [
         ("slug", lambda m: m.slug),
         ("title", lambda m: m.title),
@@ -64,3 +65,6 @@ class MeetingViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
             Prefetch("participations", queryset=Participation.objects.select_related("actor")),
             Prefetch("relations_out", queryset=MeetingRelation.objects.select_related("target")),
         )
+
+    def rows_json(self, rows, links):
+        return meetings_json(rows, links)

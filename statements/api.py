@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from django.db.models import BooleanField, Case, F, Prefetch, Value, When
 from django.db.models.functions import Substr
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -21,6 +23,8 @@ from config.api_base import (
 from .filters import ArticleFilter, ClaimFilter, StatementFilter
 from .models import Article, Claim, Statement
 from .serializers import (
+    CLAIM_FIELDS,
+    STATEMENT_FIELDS,
     ArticleDetailSerializer,
     ArticleSerializer,
     ClaimSerializer,
@@ -28,6 +32,8 @@ from .serializers import (
     StatementSerializer,
     StatementUpdateSerializer,
     attribution_chain,
+    claims_json,
+    statements_json,
 )
 from .services import claim_update, statement_update
 
@@ -131,28 +137,55 @@ class StatementViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyMode
     pagination_class = StableCursorPagination
     ordering_fields = ["id", "updated_at", "created_at"]
     ordering = ["id"]
+    row_fields = STATEMENT_FIELDS
+    # CSV rows are `.values()` dicts (no model instances, no joins beyond what the columns use).
+    csv_row_fields = (
+        "id",
+        "article__slug",
+        "start",
+        "end",
+        "span_valid",
+        "text",
+        "speaker__slug",
+        "speaker__name",
+        "direct",
+        "cameo_code",
+        "reported_via__slug",
+        "meeting__slug",
+        "article__publisher__slug",
+        "date",
+        "date_precision",
+        "date_approximate",
+        "confidence",
+        "origin",
+        "version",
+        "updated_at",
+    )
     csv_columns = [
-        ("id", lambda s: s.pk),
-        ("article", lambda s: s.article.slug),
-        ("start", lambda s: s.start),
-        ("end", lambda s: s.end),
-        ("span_valid", lambda s: s.span_valid),
-        ("text", lambda s: s.text),
-        ("speaker", lambda s: s.speaker.slug),
-        ("speaker_name", lambda s: s.speaker.name),
-        ("direct", lambda s: s.direct),
-        ("cameo_code", lambda s: s.cameo_code),
-        ("reported_via", lambda s: slug_of(s.reported_via)),
-        ("meeting", lambda s: s.meeting.slug if s.meeting else None),
-        ("publisher", lambda s: slug_of(s.article.publisher)),
-        ("date", lambda s: s.date),
-        ("date_precision", lambda s: s.date_precision),
-        ("date_approximate", lambda s: s.date_approximate),
-        ("confidence", lambda s: s.confidence),
-        ("origin", lambda s: s.origin),
-        ("version", lambda s: s.version),
-        ("updated_at", lambda s: s.updated_at.isoformat()),
+        ("id", itemgetter("id")),
+        ("article", itemgetter("article__slug")),
+        ("start", itemgetter("start")),
+        ("end", itemgetter("end")),
+        ("span_valid", itemgetter("span_valid")),
+        ("text", itemgetter("text")),
+        ("speaker", itemgetter("speaker__slug")),
+        ("speaker_name", itemgetter("speaker__name")),
+        ("direct", itemgetter("direct")),
+        ("cameo_code", itemgetter("cameo_code")),
+        ("reported_via", itemgetter("reported_via__slug")),
+        ("meeting", itemgetter("meeting__slug")),
+        ("publisher", itemgetter("article__publisher__slug")),
+        ("date", itemgetter("date")),
+        ("date_precision", itemgetter("date_precision")),
+        ("date_approximate", itemgetter("date_approximate")),
+        ("confidence", itemgetter("confidence")),
+        ("origin", itemgetter("origin")),
+        ("version", itemgetter("version")),
+        ("updated_at", lambda s: s["updated_at"].isoformat()),
     ]
+
+    def rows_json(self, rows, links):
+        return statements_json(rows, links)
 
     def get_queryset(self):
         return with_span_check(
@@ -204,6 +237,7 @@ class ClaimViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyModelVie
     pagination_class = StableCursorPagination
     ordering_fields = ["id", "updated_at", "created_at", "reviewed_at"]
     ordering = ["-id"]
+    row_fields = CLAIM_FIELDS
     csv_columns = [
         ("id", lambda c: c.pk),
         ("text", lambda c: c.text),
@@ -235,6 +269,9 @@ class ClaimViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyModelVie
         return Claim.objects.select_related(
             "claimant", "subject", "reported_via", "reviewed_by"
         ).prefetch_related(Prefetch("evidence", queryset=evidence))
+
+    def rows_json(self, rows, links):
+        return claims_json(rows, links)
 
     def perform_write(self, obj, data, expected_version, user):
         claim_update(claim=obj, user=user, expected_version=expected_version, **data)

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from actors.models import Actor
 from actors.serializers import ActorSummarySerializer
-from config.api_base import CachedIdentityField
+from config.api_base import CachedIdentityField, Links, actor_fields, iso_date, iso_datetime
 from events.models import Meeting
 from events.serializers import MeetingSummarySerializer
 
@@ -222,3 +222,210 @@ class ClaimUpdateSerializer(serializers.Serializer):
     )
     status = serializers.ChoiceField(choices=ReviewStatus.choices)
     note = serializers.CharField(max_length=5000, allow_blank=True)
+
+
+# --- the fast path: plain dicts from `.values()` rows, in the serializers' exact shape -------
+# (the serializers above stay the schema, and serve the writes' responses; the tests in
+# tests/api pin that both agree).
+
+ARTICLE_SUMMARY_FIELDS = (
+    "article__slug",
+    "article__title",
+    *actor_fields("article__publisher"),
+    "article__published_at",
+)
+
+
+def article_summary_json(row: dict, links: Links, prefix: str = "article__") -> dict:
+    slug = row[prefix + "slug"]
+    return {
+        "url": links.url("api:article-detail", slug, "slug"),
+        "slug": slug,
+        "title": row[prefix + "title"],
+        "publisher": links.actor_from(row, prefix + "publisher"),
+        "published_at": iso_datetime(row[prefix + "published_at"]),
+    }
+
+
+STATEMENT_FIELDS = (
+    "id",
+    "text",
+    "start",
+    "end",
+    "span_valid",
+    "direct",
+    *actor_fields("speaker"),
+    *actor_fields("reported_via"),
+    "meeting__slug",
+    "meeting__title",
+    "meeting__start_date",
+    "meeting__start_precision",
+    *ARTICLE_SUMMARY_FIELDS,
+    "date",
+    "date_precision",
+    "date_approximate",
+    "utterance",
+    "part",
+    "cameo_code",
+    "confidence",
+    "origin",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+
+def statements_json(rows: list[dict], links: Links) -> list[dict]:
+    """`StatementSerializer(rows, many=True).data`, from `STATEMENT_FIELDS` rows."""
+    url = links.url
+    out = []
+    for row in rows:
+        meeting_slug = row["meeting__slug"]
+        out.append(
+            {
+                "url": url("api:statement-detail", row["id"]),
+                "id": row["id"],
+                "text": row["text"],
+                "span": {"start": row["start"], "end": row["end"]},
+                "span_valid": row["span_valid"],
+                "direct": row["direct"],
+                "speaker": links.actor_from(row, "speaker"),
+                "reported_via": links.actor_from(row, "reported_via"),
+                "meeting": None
+                if meeting_slug is None
+                else {
+                    "url": url("api:meeting-detail", meeting_slug, "slug"),
+                    "slug": meeting_slug,
+                    "title": row["meeting__title"],
+                    "start_date": iso_date(row["meeting__start_date"]),
+                    "start_precision": row["meeting__start_precision"],
+                },
+                "article": article_summary_json(row, links),
+                "date": iso_date(row["date"]),
+                "date_precision": row["date_precision"],
+                "date_approximate": row["date_approximate"],
+                "utterance": row["utterance"],
+                "part": row["part"],
+                "cameo_code": row["cameo_code"],
+                "confidence": row["confidence"],
+                "origin": row["origin"],
+                "version": row["version"],
+                "created_at": iso_datetime(row["created_at"]),
+                "updated_at": iso_datetime(row["updated_at"]),
+            }
+        )
+    return out
+
+
+CLAIM_FIELDS = (
+    "id",
+    "text",
+    *actor_fields("claimant"),
+    *actor_fields("subject"),
+    "condition",
+    *actor_fields("reported_via"),
+    "status",
+    "reviewed_by__username",
+    "reviewed_at",
+    "review_note",
+    "confidence",
+    "origin",
+    "version",
+    "created_at",
+    "updated_at",
+)
+
+EVIDENCE_FIELDS = (
+    "claim_id",
+    "statement_id",
+    "statement__text",
+    "statement__start",
+    "statement__end",
+    "statement__direct",
+    *actor_fields("statement__speaker"),
+    *actor_fields("statement__reported_via"),
+    "statement__article__slug",
+    "statement__article__title",
+    *actor_fields("statement__article__publisher"),
+    "statement__article__published_at",
+)
+
+
+def claims_json(rows: list[dict], links: Links) -> list[dict]:
+    """`ClaimSerializer(rows, many=True).data`: the claims' rows and ONE query for all their
+    evidence (in the order the prefetch gave: article, then position in it)."""
+    evidence: dict[int, list[dict]] = {row["id"]: [] for row in rows}
+    if evidence:
+        through = Claim.evidence.through.objects.filter(claim_id__in=list(evidence))
+        for ev in through.order_by("statement__article", "statement__start", "statement_id").values(
+            *EVIDENCE_FIELDS
+        ):
+            evidence[ev["claim_id"]].append(ev)
+    url = links.url
+    out = []
+    for row in rows:
+        items = evidence[row["id"]]
+        subject = links.actor_from(row, "subject")
+        claimant = links.actor_from(row, "claimant")
+        reported_via = links.actor_from(row, "reported_via")
+        chain_outlet = reported_via or next(
+            (
+                links.actor_from(ev, "statement__reported_via")
+                for ev in items
+                if ev["statement__reported_via__slug"] is not None
+            ),
+            None,
+        )
+        publisher = next(
+            (
+                links.actor_from(ev, "statement__article__publisher")
+                for ev in items
+                if ev["statement__article__publisher__slug"] is not None
+            ),
+            None,
+        )
+        chain = [
+            {"role": role, "actor": actor}
+            for role, actor in (
+                ("subject", subject),
+                ("claimant", claimant),
+                ("reported_via", chain_outlet),
+                ("publisher", publisher),
+            )
+            if actor is not None
+        ]
+        out.append(
+            {
+                "url": url("api:claim-detail", row["id"]),
+                "id": row["id"],
+                "text": row["text"],
+                "claimant": claimant,
+                "subject": subject,
+                "condition": row["condition"],
+                "has_condition": bool(row["condition"]),
+                "reported_via": reported_via,
+                "status": row["status"],
+                "reviewed_by": row["reviewed_by__username"],
+                "reviewed_at": iso_datetime(row["reviewed_at"]),
+                "note": row["review_note"],
+                "confidence": row["confidence"],
+                "evidence": [
+                    {
+                        "url": url("api:statement-detail", ev["statement_id"]),
+                        "id": ev["statement_id"],
+                        "text": ev["statement__text"],
+                        "span": {"start": ev["statement__start"], "end": ev["statement__end"]},
+                        "direct": ev["statement__direct"],
+                        "speaker": links.actor_from(ev, "statement__speaker"),
+                        "article": article_summary_json(ev, links, "statement__article__"),
+                    }
+                    for ev in items
+                ],
+                "attribution_chain": chain,
+                "origin": row["origin"],
+                "version": row["version"],
+                "created_at": iso_datetime(row["created_at"]),
+                "updated_at": iso_datetime(row["updated_at"]),
+            }
+        )
+    return out
