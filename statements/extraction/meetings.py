@@ -528,6 +528,23 @@ def generic_meetings(
                     f.kind == ActorKind.STATE and any(a <= f.start < b for a, b in person_spans)
                 )
             ]
+            # "the Trump administration", "the Biden team": a name used as a modifier; "Wang
+            # Yi, who accompanied Xi, had held talks with Lavrov": a relative clause's people
+            # are not parties of the main clause's meeting
+            rel = [
+                (lo + r.start(), lo + r.end())
+                for r in re.finditer(r",\s+who\b[^,]*,", clause)
+                if not (lo + r.start() <= trig.start() < lo + r.end())
+            ]
+            found = [
+                f
+                for f in found
+                if not re.match(
+                    r"\s+(?:administration|government|team|era|campaign|camp)\b",
+                    text[f.end : f.end + 16],
+                )
+                and not any(a <= f.start < b for a, b in rel)
+            ]
             # reporters are never parties ("…, NPR's Anthony Kuhn reported")
             parts = list(
                 dict.fromkeys(
@@ -551,12 +568,18 @@ def generic_meetings(
             )
             if len(parts) < 2 and _THE_TWO.search(clause) and main_parts:
                 parts = list(dict.fromkeys([*main_parts, *parts]))
-            if len(parts) == 1 and re.search(r"\bvisit", clause, re.I) and states:
+            # "Putin traveled to Beijing for the opening of the Games": a trip to a capital
+            if (
+                len(parts) == 1
+                and re.search(r"\b(?:visit|travel|trip to|arrived in|flew to)", clause, re.I)
+                and states
+            ):
                 parts.append(states[0])  # "Putin is due to visit China later this year"
             if len(parts) < 2 and not parts and len(states) >= 2:
                 parts = states  # "India and China held the 13th round of … talks"
             # "…, as he hosted South Korean President Moon": the pronoun is the sentence's
             # subject, its first person
+            # "The Russian president said he was ready to meet Trump": else the speaker
             if len(parts) == 1 and re.search(r"\b(?:he|she)\b", text[lo : trig.start()]):
                 subj = next(
                     (
@@ -565,8 +588,16 @@ def generic_meetings(
                         if s.start <= f.start < lo and f.kind == ActorKind.PERSON
                     ),
                     None,
-                )
-                if subj and subj not in parts and subj not in reporters:
+                ) or next(
+                    (
+                        st.speaker
+                        for st in statements
+                        if st.cue and s.start <= st.cue.start < trig.start()
+                        and st.speaker in persons
+                    ),
+                    None,
+                )  # fmt: skip
+                if subj and subj not in parts:
                     parts.insert(0, subj)
             # "… the third between Lavrov and Wang, after talks in Bonn in February and a
             # session in Beijing last month": a dated clause without parties continues the
@@ -719,7 +750,7 @@ def generic_meetings(
                 own & {p.actor for p in m.participants}
                 and not _PAST_REF_STRICT.search(ev)
                 and not _AHEAD.search(ev)
-                and not re.search(r"\b(?:ha[sd]|have)\s+(?:\w+\s+)?(?:met|held|visited)\b", ev)
+                and not re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|visited)\b", ev)
                 and not re.search(r"\b(?:after|first|second|third|again)\b", ev)
                 and not any(m.evidence[0].start <= d.start < m.evidence[0].end for d in dates)
             ):

@@ -377,6 +377,12 @@ FACILITY_WORDS = frozenset(
         "Station",
         "Bay",
         "Sea",
+        # events: "the Winter Olympics", "the World Cup"
+        "Olympics",
+        "Games",
+        "Cup",
+        "Expo",
+        "Festival",
     ]
 )
 

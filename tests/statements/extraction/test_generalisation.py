@@ -113,3 +113,18 @@ def test_before_that_and_the_week_before() -> None:
     )
     got = {(m.start.iso() if m.start else None) for m in ex.meetings}
     assert {"2019-01-22", "2018-12-01", "2018-11-17", "2019-01-15"} <= got
+
+
+def test_meeting_parties_pronoun_speaker_modifiers_and_relative_clauses() -> None:
+    ex = extract(
+        "Talks\n\nMarch 3, 2021\n\nRIGA — President Lena Moor hosted Premier Otto Kask on "
+        "Wednesday.\n\nMoor said she was ready to meet Chancellor Eva Lind "
+        "next month. Foreign Minister Ivo Brandt, who accompanied Kask, had held talks with "
+        "Minister Ola Berg. At a briefing before the meeting with Kask, Brandt criticised "
+        "the Moor government.\n"
+    )
+    parts = [frozenset(p.actor for p in m.participants) for m in ex.meetings]
+    assert frozenset({"Lena Moor", "Eva Lind"}) in parts
+    assert frozenset({"Ivo Brandt", "Ola Berg"}) in parts
+    # "the Moor government" is not Moor taking part
+    assert frozenset({"Ivo Brandt", "Otto Kask"}) in parts
