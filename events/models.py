@@ -102,7 +102,9 @@ class MeetingQuerySet(models.QuerySet):
                 dt.date(year_from, 1, 1) if year_from is not None else None,
                 dt.date(year_to, 12, 31) if year_to is not None else None,
             )
-        return qs.order_by(models.F("start_date").asc(nulls_last=True), "title").prefetch_related(
+        return qs.order_by(
+            models.F("start_date").asc(nulls_last=True), "title", "id"
+        ).prefetch_related(
             models.Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related("actor").order_by(
@@ -110,6 +112,17 @@ class MeetingQuerySet(models.QuerySet):
                 ),
             )
         )
+
+    def timeline_page(self, page: int, size: int) -> tuple[list[Meeting], bool]:
+        """Page `page` of this (time-ordered) list counted from its END — page 1 holds the
+        `size` most recent meetings — in time order, and whether earlier ones exist. Read
+        backwards with LIMIT/OFFSET: no COUNT, one query (plus the prefetches)."""
+        start = (page - 1) * size
+        rows = list(self.reverse()[start : start + size + 1])
+        has_earlier = len(rows) > size
+        rows = rows[:size]
+        rows.reverse()
+        return rows, has_earlier
 
     def for_page(self) -> MeetingQuerySet:
         """A meeting's page: participants with their roles and the meetings it relates to."""

@@ -27,6 +27,8 @@ from .templatetags.parley import (
 
 # Lists on detail pages stop here; the page says how many more there are.
 PAGE_LIMIT = 100
+# Meetings per page of the timeline (page 1 = the most recent).
+TIMELINE_PAGE = 100
 SEARCH_LIMIT = 25
 
 
@@ -50,32 +52,54 @@ def _year(value: str | None) -> int | None:
     return year if 1 <= year <= 9999 else None
 
 
-def _timeline_filters(request, choices: list[Actor]) -> TimelineFilters:
-    wanted = set(request.GET.getlist("actor"))
+def _timeline_filters(request) -> TimelineFilters:
+    wanted = [w.strip() for w in request.GET.getlist("actor") if w.strip()]
     year_from, year_to = _year(request.GET.get("from")), _year(request.GET.get("to"))
     if year_from and year_to and year_from > year_to:
         year_from, year_to = year_to, year_from
     kind = request.GET.get("kind", "")
     return TimelineFilters(
-        actors=[a for a in choices if a.slug in wanted],
+        # by slug (the list's values) or by name (typed); no query at all when none is asked for
+        actors=list(Actor.objects.by_slug_or_name(wanted)) if wanted else [],
         kind=kind if kind in MeetingKind.values else "",
         year_from=year_from,
         year_to=year_to,
     )
 
 
+def _page_number(value: str | None) -> int:
+    try:
+        page = int(value or 1)
+    except ValueError:
+        return 1
+    return min(max(page, 1), 100_000)
+
+
+def _timeline_link(request, page: int) -> str:
+    query = request.GET.copy()
+    if page == 1:
+        query.pop("page", None)
+    else:
+        query["page"] = str(page)
+    return "?" + query.urlencode() if query else request.path
+
+
 def timeline(request):
-    """Meetings in time order, grouped by year, with filters kept in the URL (3 queries)."""
-    choices = list(Actor.objects.participants())
-    filters = _timeline_filters(request, choices)
-    meetings = list(
-        Meeting.objects.for_site_timeline(
-            actors=filters.actors,
-            kind=filters.kind,
-            year_from=filters.year_from,
-            year_to=filters.year_to,
-        )
-    )
+    """Meetings in time order, grouped by year, with filters kept in the URL; one page of
+    TIMELINE_PAGE meetings, the most recent first (page 1), "earlier" and "later" links.
+    2 queries (meetings, participants), 3 with an actor filter (the actors asked for)."""
+    filters = _timeline_filters(request)
+    page = _page_number(request.GET.get("page"))
+    meetings, has_earlier = Meeting.objects.for_site_timeline(
+        actors=filters.actors,
+        kind=filters.kind,
+        year_from=filters.year_from,
+        year_to=filters.year_to,
+    ).timeline_page(page, TIMELINE_PAGE)
+    # The actor list offers the participants of the meetings shown, and those asked for;
+    # any other actor can be typed (slug or name).
+    choices = {a.pk: a for m in meetings for p in m.participations.all() for a in [p.actor]}
+    choices.update((a.pk, a) for a in filters.actors)
     return render(
         request,
         "site/timeline.html",
@@ -84,9 +108,12 @@ def timeline(request):
             "groups": year_groups(meetings),
             "overview": timeline_svg(meetings),
             "filters": filters,
-            "actor_choices": choices,
+            "actor_choices": sorted(choices.values(), key=lambda a: (a.name_key, a.pk)),
             "selected_slugs": {a.slug for a in filters.actors},
             "kind_choices": MeetingKind.choices,
+            "page": page,
+            "earlier_url": _timeline_link(request, page + 1) if has_earlier else None,
+            "later_url": _timeline_link(request, page - 1) if page > 1 else None,
         },
     )
 

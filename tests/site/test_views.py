@@ -94,6 +94,41 @@ def test_timeline_filters_by_actors_kind_and_years(client, world):
     assert len(titles_in_order(get(client, f"{url}?from=abc&kind=nope&actor=nobody"))) == 4
 
 
+def test_timeline_pages_from_the_most_recent_with_filters_kept(client, world, settings):
+    from statements import views
+
+    views.TIMELINE_PAGE, saved = 2, views.TIMELINE_PAGE
+    try:
+        first = get(client, reverse("home"))
+        # page 1: the most recent two (undated last), a link to earlier ones, none to later
+        assert titles_in_order(first) == [
+            "Putin–Kim talks on Russky Island",
+            "A future round of talks",
+        ]
+        assert "Page 1 (the most recent)" in first
+        assert 'rel="prev" href="?page=2"' in first and 'rel="next"' not in first
+        second = get(client, reverse("home") + "?page=2")
+        assert titles_in_order(second) == ["Six-party talks", "Second Trump–Kim summit"]
+        assert 'rel="prev"' not in second and 'rel="next" href="/"' in second
+        # the filters stay in the paging links
+        filtered = get(client, reverse("home") + "?from=2000&page=1")
+        assert titles_in_order(filtered)[-1] == "Putin–Kim talks on Russky Island"
+        assert 'rel="prev" href="?from=2000&amp;page=2"' in filtered
+        assert "No meetings on this page" in get(client, reverse("home") + "?page=9")
+        assert titles_in_order(get(client, reverse("home") + "?page=x")) == titles_in_order(first)
+    finally:
+        views.TIMELINE_PAGE = saved
+
+
+def test_timeline_actor_filter_offers_the_page_and_accepts_a_typed_name(client, world):
+    html = get(client, reverse("home"))
+    assert '<option value="kim-jong-un">Kim Jong Un</option>' in html
+    assert 'id="f-actor-other" name="actor"' in html
+    typed = get(client, reverse("home") + "?actor=&actor=Kim+Jong+Un")
+    assert titles_in_order(typed) == ["Second Trump–Kim summit", "Putin–Kim talks on Russky Island"]
+    assert '<option value="kim-jong-un" selected>' in typed
+
+
 def test_timeline_with_nothing_loaded(client, db):
     assert "No meetings are loaded yet" in get(client, reverse("home"))
 
@@ -272,7 +307,9 @@ def test_404_helps(client, db):
 
 PAGES = {
     # page: (url builder, queries)
-    "timeline": (lambda w: reverse("home"), 3),  # actors for the filter, meetings, participants
+    # meetings, participants (the actor list offers the participants shown)
+    "timeline": (lambda w: reverse("home"), 2),
+    # + the actors asked for
     "timeline-filtered": (
         lambda w: (
             reverse("home")
