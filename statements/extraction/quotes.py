@@ -119,7 +119,12 @@ def find_cues(
     ref = reference()
     verbs = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
-    after_rx = re.compile(rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b")
+    # "China's official Xinhua news agency said": a descriptor after an outlet's name
+    after_rx = re.compile(
+        r"(?:\s+(?:news agency|agency|newspaper|daily|television|TV|press service|"
+        r"broadcaster|news service))?"
+        rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
+    )
     inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
     inv_rx = re.compile(
         rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?$"
@@ -221,7 +226,16 @@ def find_cues(
                     )
                 )
     cues.sort(key=lambda c: c.start)
-    return cues
+    # "Yang, in comments carried by Chinese state television, said": two mentions before
+    # one verb; the first is the subject, the other sits in the parenthetical
+    seen_verb: set[int] = set()
+    kept: list[Cue] = []
+    for c in cues:
+        if not c.inverted and not c.according and not c.pronoun and c.end in seen_verb:
+            continue
+        seen_verb.add(c.end)
+        kept.append(c)
+    return kept
 
 
 def _resolve_pronoun(
@@ -411,6 +425,22 @@ def extract_statements(
             ]
             if prior:
                 i, c = prior[-1]
+                # 'KCNA said the chairman welcomed Moon "with the warmest feelings"': the
+                # quoted words are those of the outer speaker, who reports the inner verb
+                if len(prior) >= 2:
+                    i0, c0 = prior[0]
+                    between = text[c0.end : c.start]
+                    if (
+                        not c0.according
+                        and c0.speaker is not None
+                        and table.kind(c0.speaker) != ActorKind.PERSON
+                        and re.fullmatch(
+                            r"\s+(?:that\s+)?(?:(?:the|a|an|its|his|her|their)\s+)?", between
+                        )
+                        and not re.search(r"[;:]|,\s+(?:and|but|while)\b", between)
+                        and len(between) < 80
+                    ):
+                        i, c = i0, c0
                 who, k = resolve(i, c, q.paragraph)
                 if who:
                     speaker, conf, cue_span = who, 0.9 * k, Span(c.start, c.end)

@@ -128,3 +128,16 @@ def test_meeting_parties_pronoun_speaker_modifiers_and_relative_clauses() -> Non
     assert frozenset({"Ivo Brandt", "Ola Berg"}) in parts
     # "the Moor government" is not Moor taking part
     assert frozenset({"Ivo Brandt", "Otto Kask"}) in parts
+
+
+def test_outer_institution_speaker_owns_quoted_fragments() -> None:
+    ex = extract(
+        "Talks\n\nMarch 3, 2021\n\nRIGA — President Lena Moor met Premier Otto Kask on "
+        'Wednesday.\n\nThe state news agency LETA said the president had welcomed Kask "as '
+        "an old friend.\" Russia's official TASS news agency said the officials had "
+        'responded "calmly" to the protest. Kask, in comments carried by state television, '
+        'said the talks had been "warm."\n'
+    )
+    by_text = {st.text: st.speaker for st in ex.statements}
+    assert by_text.get("calmly") not in (None, "officials")
+    assert by_text.get("warm.") == "Otto Kask"
