@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import quote
@@ -424,6 +425,12 @@ IF_MATCH = OpenApiParameter(
 # --- the viewset base -----------------------------------------------------------------------
 
 
+def request_has_filters(request) -> bool:
+    """Whether the query string holds anything the filter backends could act on (building
+    a FilterSet costs about a millisecond, so a plain detail GET skips it)."""
+    return any(key != "format" for key in request.query_params)
+
+
 class ApiViewSetMixin:
     """JSON by default, streamed CSV for lists, ETags and conditional GET on details,
     If-Match–guarded writes through a service (`perform_write`)."""
@@ -466,6 +473,13 @@ class ApiViewSetMixin:
 
     row_fields: tuple[str, ...] | None = None
 
+    def reads_rows(self) -> bool:
+        """Whether this request is answered from `.values()` rows (JSON list or detail)."""
+        if self.row_fields is None or getattr(self, "action", None) not in ("list", "retrieve"):
+            return False
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return getattr(renderer, "format", None) != "csv"
+
     def as_rows(self, queryset):
         return queryset.prefetch_related(None).values(*self.row_fields)
 
@@ -474,7 +488,10 @@ class ApiViewSetMixin:
 
     def get_row(self) -> dict:
         """The detail's row, like `get_object` (same filters, a 404 when absent or malformed)."""
-        queryset = self.as_rows(self.filter_queryset(self.get_queryset()))
+        queryset = self.get_queryset()
+        if request_has_filters(self.request):
+            queryset = self.filter_queryset(queryset)  # as get_object does
+        queryset = self.as_rows(queryset)
         lookup_url_kwarg = self.lookup_url_kwarg or self.lookup_field
         try:
             return queryset.get(**{self.lookup_field: self.kwargs[lookup_url_kwarg]})
@@ -646,6 +663,9 @@ def _url_template(request, view_name: str, kwarg: str) -> str:
     return template
 
 
+_URL_SAFE = re.compile(r"[A-Za-z0-9_.~-]+\Z").match  # ids and slugs need no quoting
+
+
 class Links:
     """Absolute API URLs for one request, each route reversed once: `links.actor(slug)`."""
 
@@ -658,7 +678,10 @@ class Links:
         if split is None:
             prefix, _, suffix = _url_template(self.request, view_name, kwarg).partition(_KEY)
             split = self._split[(view_name, kwarg)] = (prefix, suffix)
-        return split[0] + quote(str(value), safe="") + split[1]
+        text = str(value)
+        if not _URL_SAFE(text):
+            text = quote(text, safe="")
+        return split[0] + text + split[1]
 
     def actor(self, slug: str | None, name: str | None, kind: str | None) -> dict | None:
         """The actor summary every resource embeds (`ActorSummarySerializer`), or None."""
