@@ -435,6 +435,16 @@ def _find_people(
             _register(people, name, m.start(), ref)
         for m in hon_rx.finditer(text, lo, hi):
             name = m.group(1)
+            # "Dr Helen Marsh", "Ms Indira Rao": the whole name after a courtesy title,
+            # not its first token
+            full = NAME_RE.match(text, m.start(1), hi)
+            whole = clean_name(full.group()) if full else None
+            if (
+                whole
+                and len(whole.split()) >= 2
+                and not in_entity(m.start(1), m.start(1) + len(whole))
+            ):
+                name = whole
             if name not in NOT_NAME and not in_entity(m.start(1), m.end(1)):
                 _register(people, name, m.start(), ref)
     return people

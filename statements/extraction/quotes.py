@@ -120,14 +120,17 @@ def find_cues(
     verbs = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
     # "China's official Xinhua news agency said": a descriptor after an outlet's name
+    # "A Western diplomat in Moscow said": where the speaker is
     after_rx = re.compile(
         r"(?:\s+(?:news agency|agency|newspaper|daily|television|TV|press service|"
         r"broadcaster|news service))?"
+        r"(?:\s+(?:in|from)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
         rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
     )
     inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
     inv_rx = re.compile(
-        rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?$"
+        rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?"
+        r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame)\.?\s+)?$"  # "said Dr Helen Marsh"
     )
     acc_rx = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?$")
     poss_rx = re.compile(rf"(?:{ref.surface_re.pattern})['’]s\s+$")
@@ -148,15 +151,21 @@ def find_cues(
     # said" / "Yang, in comments carried by Chinese state television, said": a parenthetical
     # (or an empty one: an appositive name) between the speaker and the verb.
     paren_rx = re.compile(
-        r",\s+(?:(?!(?:and|but|or|while|whereas|as)\s)(?=[a-z“\"]|(?:A|An|The)\s)"
+        r",\s+(?:(?!(?:and|but|or|while|whereas|as)\s)(?=[a-z“\"]|(?:A|An|The)\s|[A-Z][\w.-]*['’]s\s)"
         rf"[^,;\"“”\n]{{1,90}}?,\s+)?(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
     )
     starts = {f.start for f in outer}
     cues: list[Cue] = []
     for s in sentences:
         for f in (f for f in outer if s.start <= f.start < s.end):
-            m = after_rx.match(text, f.end, s.end)
-            if not m:
+            # "Critics in Japan say", "Seoul's ambassador to Japan, told": a name inside a
+            # prepositional phrase is not the subject of the verb after it
+            prep = re.search(
+                r"\b(?:in|from|to|of|at|for)\s+(?:the\s+)?$",
+                text[max(s.start, f.start - 12) : f.start],
+            )
+            m = None if prep else after_rx.match(text, f.end, s.end)
+            if not m and not prep:
                 m = paren_rx.match(text, f.end, s.end)
                 if m:
                     # "..., with Putin, said Peskov": the verb belongs to the name after it
@@ -261,9 +270,35 @@ def _resolve_pronoun(
         before = text[max(0, f.start - 3) : f.start].strip() if text else ""
         if not before or before[-1] in '.!?"”:;' or f.start in (p.start for p in paras):
             candidates.append((f.start, f.actor))  # sentence subject
+        elif text and re.search(r"\b(?:was|is|were)\s+$", text[max(0, f.start - 6) : f.start]):
+            # "Standing beside him was Vice Foreign Minister Choe Son Hui."
+            candidates.append((f.start, f.actor))
+    if text:
+        # "Kim Jong Un might lose his willingness …, she said": the referent is never
+        # someone inside the words reported before the cue
+        if text[max(0, cue.start - 2) : cue.start] == ", ":
+            sent_start = max(text.rfind(ch, 0, cue.start) for ch in ".!?\n") + 1
+            candidates = [c for c in candidates if c[0] < sent_start] or candidates
+        # "Ms Rajah … she said" / "Mr Lee … he said": a courtesy title gives the gender
+        female = text[cue.start : cue.start + 3].lower().startswith("she")
+        gender = _genders(table)
+        candidates = [c for c in candidates if gender.get(c[1], female) == female] or candidates
     if candidates:
         return max(candidates)[1]
     return people[-1].actor if people else None
+
+
+def _genders(table: ActorTable) -> dict[str, bool]:
+    """actor -> True (female) / False (male) from courtesy titles in its mentions:
+    'Ms Indira Rao' -> True, 'Mr Tan' -> False."""
+    out: dict[str, bool] = {}
+    for f in table.found:
+        if f.kind != ActorKind.PERSON:
+            continue
+        m = re.match(r"(Mrs|Ms|Miss|Madam|Mme|Mr|Monsieur|Sir|Lady|Dame)\.?\s", f.text)
+        if m:
+            out[f.actor] = m.group(1) in ("Mrs", "Ms", "Miss", "Madam", "Mme", "Lady", "Dame")
+    return out
 
 
 def _outlet_of(actor: str, table: ActorTable) -> str | None:

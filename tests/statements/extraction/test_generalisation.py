@@ -141,3 +141,18 @@ def test_outer_institution_speaker_owns_quoted_fragments() -> None:
     by_text = {st.text: st.speaker for st in ex.statements}
     assert by_text.get("calmly") not in (None, "officials")
     assert by_text.get("warm.") == "Otto Kask"
+
+
+def test_speakers_gender_inverted_subject_appositive_and_place() -> None:
+    ex = extract(
+        "Talks\n\nMarch 3, 2021\n\nRIGA — Mr Otto Kask met Ms Lena Moor on Wednesday.\n\n"
+        "Standing beside them was Minister Edda Sveins. Kask might lose patience, she said.\n\n"
+        "Ivo Brandt, Riga's ambassador to Estonia, told reporters that he was hopeful.\n\n"
+        "A Western diplomat in Tallinn said the meeting was a message to Moscow.\n\n"
+        "Mr Kask spoke first. Ms Moor listened. The talks were long, she said.\n"
+    )
+    by_text = {st.text: st.speaker for st in ex.statements}
+    assert by_text.get("Kask might lose patience") == "Edda Sveins"
+    assert by_text.get("he was hopeful") == "Ivo Brandt"
+    assert by_text.get("the meeting was a message to Moscow") not in (None, "Estonia")
+    assert by_text.get("The talks were long") == "Lena Moor"
