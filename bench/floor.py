@@ -378,16 +378,28 @@ def meetings(env, qs, base):
     return json_response(page(base, rows, results, limit, env["PATH_INFO"]))
 
 
+MEETING_SQL_NEWEST = MEETING_SQL.replace(
+    "ORDER BY m.start_date ASC NULLS LAST, m.title, m.id",
+    "ORDER BY m.start_date DESC NULLS FIRST, m.title DESC, m.id DESC",
+)
+
+
 def timeline(env, qs, base):
-    """The HTML timeline: the filter's actor list, then meetings grouped by year."""
+    """The HTML timeline as Parley pages it: the 100 most recent meetings (undated last) in
+    time order, grouped by year, the actor list = the participants shown; `?all=1` renders
+    every meeting with every participant in the list (the page before it was paged)."""
     e = html.escape
-    limit = qs.get("limit")
-    choices = query(
-        "SELECT a.slug, a.name FROM actors_actor a WHERE EXISTS (SELECT 1 FROM "
-        "events_participation pa WHERE pa.actor_id = a.id) ORDER BY a.name"
-    )
-    rows = query(MEETING_SQL + (" LIMIT %s" if limit else ""), [int(limit)] if limit else [])
-    people = participants_of([r[0] for r in rows])
+    if qs.get("all"):
+        choices = query(
+            "SELECT a.slug, a.name FROM actors_actor a WHERE EXISTS (SELECT 1 FROM "
+            "events_participation pa WHERE pa.actor_id = a.id) ORDER BY a.name"
+        )
+        rows = query(MEETING_SQL)
+        people = participants_of([r[0] for r in rows])
+    else:
+        rows = query(MEETING_SQL_NEWEST + " LIMIT 101")[:100][::-1]
+        people = participants_of([r[0] for r in rows])
+        choices = sorted({(p[2], p[3]) for ps in people.values() for p in ps}, key=lambda c: c[1])
     out = [
         "<!doctype html><html lang=en><head><meta charset=utf-8><title>Timeline</title>"
         "</head><body><form><select name=actor multiple>"

@@ -209,10 +209,10 @@ def load_extraction(
         if is_new:
             article = _create_article(extraction, actors.by_name, source_name)
             created["articles"] = 1
-        _mentions(extraction, article, actors.by_name, created)
+        _mentions(extraction, article, actors.by_name, created, is_new)
         meetings = _meetings(extraction, article, actors.by_name, created)
         statements = _statements(
-            extraction, article, actors.by_name, meetings, created, updated, kept
+            extraction, article, actors.by_name, meetings, created, updated, kept, is_new
         )
         _claims(extraction, actors.by_name, statements, created, updated, kept)
         status = (
@@ -254,8 +254,19 @@ def _create_article(ex: x.Extraction, by_name: dict[str, Actor], source_name: st
     return article
 
 
-def _mentions(ex: x.Extraction, article: Article, by_name: dict[str, Actor], created: dict) -> None:
-    have = set(ActorMention.objects.filter(article=article).values_list("start", "end"))
+def _mentions(
+    ex: x.Extraction,
+    article: Article,
+    by_name: dict[str, Actor],
+    created: dict,
+    is_new: bool = False,
+) -> None:
+    # A new article has no mentions yet: no need to ask.
+    have = (
+        set()
+        if is_new
+        else set(ActorMention.objects.filter(article=article).values_list("start", "end"))
+    )
     rows = [
         ActorMention(
             article=article, actor=by_name[m.actor], start=m.start, end=m.end, text=m.text[:300]
@@ -378,9 +389,13 @@ def _statements(
     created: dict,
     updated: dict,
     kept: dict,
+    is_new: bool = False,
 ) -> list[Statement]:
-    """Returns the stored statement for each extracted one, index for index."""
-    existing = {(s.start, s.end): s for s in Statement.objects.filter(article=article)}
+    """Returns the stored statement for each extracted one, index for index. A new article
+    has no statements yet, so they are not looked up."""
+    existing = (
+        {} if is_new else {(s.start, s.end): s for s in Statement.objects.filter(article=article)}
+    )
     parts: dict[int, int] = {}
     result: list[Statement] = []
     new: list[Statement] = []

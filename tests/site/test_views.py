@@ -341,3 +341,20 @@ def test_queries_do_not_grow_with_rows(client, world, django_assert_num_queries,
     with django_assert_num_queries(expected):
         response = client.get(url(world))
     assert response.status_code == 200
+
+
+def test_meeting_items_tag_renders_exactly_the_item_template(world):
+    """The timeline's items come from a Python tag (the template engine was most of the
+    page's time); the item template stays the reference and both must agree byte for byte."""
+    from django.template.loader import render_to_string
+
+    from events.models import Meeting
+    from statements.templatetags.parley import meeting_items
+
+    f.MeetingFactory(title='<b>"Q" & A</b>', place="<i>x</i>", outcomes=[{"text": "<ok>"}])
+    meetings = list(Meeting.objects.for_site_timeline())
+    expected = "".join(
+        render_to_string("site/_meeting_item.html", {"meeting": m}) for m in meetings
+    )
+    assert meeting_items(meetings) == expected
+    assert "&lt;b&gt;&quot;Q&quot; &amp; A&lt;/b&gt;" in expected
