@@ -10,6 +10,7 @@ from dataclasses import replace
 from .actors import find_actors
 from .boilerplate import find_boilerplate
 from .claims import build_claims
+from .credits import credit_actors
 from .dates import DateMention, find_dates
 from .decoding import Decoded, EmptyInput, decode, repair
 from .header import split_header
@@ -162,6 +163,10 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
             role = (Role("reporter", publisher),) if publisher else ()
             actors = (*actors, Actor(author, ActorKind.PERSON, (author,), None, role))
             known.add(author)
+    # photographers, their agencies and contributors named only in credit lines
+    for extra in credit_actors(text[header.body_start :], known):
+        actors = (*actors, extra)
+        known.add(extra.name)
     if publisher and publisher not in known:
         ent = reference().entities.get(publisher)
         actors = (
