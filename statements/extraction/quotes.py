@@ -642,6 +642,12 @@ def _reported_clause(
         if before.rstrip().endswith(","):
             return _trim(text, s.start, c.start)
         return None
+    # "Pompeo said he had urged Russia to …, while Lavrov repeated …", "Biden announced
+    # that Kim would serve as envoy, as he hosted Moon": a contrasting or circumstantial
+    # clause with its own subject is not part of the reported words
+    cut = re.search(r",\s+(?:while|whereas)\s|,\s+as\s+(?:he|she|they)\s", text[c.end : tail_end])
+    if cut:
+        tail_end = c.end + cut.start()
     after = text[c.end : tail_end]
     if c.verb in ("called", "calls", "call"):
         m = re.match(r"\s+(?:for|on\s+\w+\s+to)\s+", after)
@@ -653,6 +659,8 @@ def _reported_clause(
     tm = _THAT.search(after)
     if (
         tm
+        # "Abe said he had told Moon that …": the "that" is the inner verb's
+        and not any(c.end < o.start < c.end + tm.start() for o in cues)
         and len(after[: tm.start()].split()) <= 8
         and '"' not in after[: tm.start()]
         and "“" not in after[: tm.start()]

@@ -156,3 +156,16 @@ def test_speakers_gender_inverted_subject_appositive_and_place() -> None:
     assert by_text.get("he was hopeful") == "Ivo Brandt"
     assert by_text.get("the meeting was a message to Moscow") not in (None, "Estonia")
     assert by_text.get("The talks were long") == "Lena Moor"
+
+
+def test_reported_clause_boundaries() -> None:
+    ex = extract(
+        "Talks\n\nMarch 3, 2021\n\nRIGA — President Lena Moor met Premier Otto Kask on "
+        "Wednesday.\n\nKask said he had pressed Latvia to cut tariffs, while Moor defended "
+        "them. Moor said she had told Kask that the tariffs would stay. Moor announced that "
+        "Ivo Brandt would be envoy, as she hosted Kask.\n"
+    )
+    texts = {st.text for st in ex.statements}
+    assert "he had pressed Latvia to cut tariffs" in texts
+    assert "she had told Kask that the tariffs would stay" in texts
+    assert "Ivo Brandt would be envoy" in texts
