@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .actors import ActorTable
+from .actors import ActorTable, Found
 from .reference import reference
 from .sentences import Paragraph, Sentence
 from .types import ActorKind, Span, Statement
@@ -120,8 +120,10 @@ def find_cues(
     verbs = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
     # "China's official Xinhua news agency said": a descriptor after an outlet's name
-    # "A Western diplomat in Moscow said": where the speaker is
+    # "A Western diplomat in Moscow said": where the speaker is; "Vice President Kamala
+    # Harris, who told him …": a relative clause's verb
     after_rx = re.compile(
+        r"(?:,\s+who(?=\s))?"
         r"(?:\s+(?:news agency|agency|newspaper|daily|television|TV|press service|"
         r"broadcaster|news service))?"
         r"(?:\s+(?:in|from)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
@@ -170,8 +172,12 @@ def find_cues(
                 if m:
                     # "..., with Putin, said Peskov": the verb belongs to the name after it
                     nxt = re.match(r"\s+(?:the\s+|[A-Z][\w.]*\s+)*", text[m.end() : m.end() + 60])
+                    # …but not "X, who is a senior official, said North Korea could …": a
+                    # name followed by its own verb is the reported clause's subject
                     if m["v"] not in ("told", "tells") and any(
-                        m.end() < g <= m.end() + (nxt.end() if nxt else 1) for g in starts
+                        m.end() < g <= m.end() + (nxt.end() if nxt else 1)
+                        and not _SUBJECT_OF_CLAUSE.match(text, _mention_end(outer, g))
+                        for g in starts
                     ):
                         m = None
             if m and not _inside(m.start("v"), quotes):
@@ -192,7 +198,7 @@ def find_cues(
                 )
                 continue
             im = inv_rx.search(text, s.start, f.start)
-            if im and im.end() == f.start:
+            if im and im.end() == f.start and not _SUBJECT_OF_CLAUSE.match(text, f.end):
                 cues.append(
                     Cue(
                         f.actor,
@@ -245,6 +251,17 @@ def find_cues(
         seen_verb.add(c.end)
         kept.append(c)
     return kept
+
+
+# "said North Korea could scrap …": the name after the verb starts the reported clause
+_SUBJECT_OF_CLAUSE = re.compile(
+    r"\s+(?:could|would|will|can|may|might|must|should|had|has|have|was|is|were|are|did|"
+    r"does|do|wants?|wanted|plans?|planned)\b"
+)
+
+
+def _mention_end(found: list[Found], start: int) -> int:
+    return next((f.end for f in found if f.start == start), start)
 
 
 def _resolve_pronoun(

@@ -169,3 +169,15 @@ def test_reported_clause_boundaries() -> None:
     assert "he had pressed Latvia to cut tariffs" in texts
     assert "she had told Kask that the tariffs would stay" in texts
     assert "Ivo Brandt would be envoy" in texts
+
+
+def test_relative_clause_speakers() -> None:
+    ex = extract(
+        "Talks\n\nMarch 3, 2021\n\nRIGA — President Lena Moor met Premier Otto Kask on "
+        "Wednesday.\n\nKask also met Minister Edda Sveins, who told him the two states were "
+        '"partners." Ivo Brandt, who is a senior adviser to the premier, said Latvia could '
+        "cut tariffs next year.\n"
+    )
+    by_text = {st.text: st.speaker for st in ex.statements}
+    assert by_text.get("partners.") == "Edda Sveins"
+    assert by_text.get("Latvia could cut tariffs next year") == "Ivo Brandt"
