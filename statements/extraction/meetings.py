@@ -627,7 +627,11 @@ def generic_meetings(
             # after it, else the first
             # "the 25th meeting since Abe returned to power in 2012": a count's start is not
             # the meeting's date
-            sdates = [d for d in sdates if not re.search(r"\bsince\b", text[trig.end() : d.start])]
+            sdates = [
+                d
+                for d in sdates
+                if not re.search(r"\bsince\s+\S+\s+\S+", text[trig.end() : d.start])
+            ]
             pick = (
                 next(
                     (
