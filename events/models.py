@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models import Q
@@ -49,6 +50,14 @@ def format_fuzzy(value: dt.date | None, precision: str, approximate: bool = Fals
     else:
         text = f"{value.day} {value.strftime('%b %Y')}"
     return f"c. {text}" if approximate else text
+
+
+class Person(NamedTuple):
+    """A participant as the timeline shows it."""
+
+    role: str
+    slug: str
+    name: str
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -112,6 +121,20 @@ class MeetingQuerySet(models.QuerySet):
                 ),
             )
         )
+
+    def people_of(self, meetings: list[Meeting]) -> dict[int, list[Person]]:
+        """Each meeting's participants as light rows (one query, no model instances), in the
+        order of `for_site_timeline`'s prefetch: role, then name."""
+        people: dict[int, list[Person]] = {m.pk: [] for m in meetings}
+        if people:
+            rows = (
+                Participation.objects.filter(meeting_id__in=list(people))
+                .order_by("role", "actor__name")
+                .values_list("meeting_id", "role", "actor__slug", "actor__name")
+            )
+            for meeting_id, role, slug, name in rows:
+                people[meeting_id].append(Person(role, slug, name))
+        return people
 
     def timeline_page(self, page: int, size: int) -> tuple[list[Meeting], bool]:
         """Page `page` of this (time-ordered) list counted from its END — page 1 holds the

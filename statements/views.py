@@ -90,16 +90,21 @@ def timeline(request):
     2 queries (meetings, participants), 3 with an actor filter (the actors asked for)."""
     filters = _timeline_filters(request)
     page = _page_number(request.GET.get("page"))
-    meetings, has_earlier = Meeting.objects.for_site_timeline(
-        actors=filters.actors,
-        kind=filters.kind,
-        year_from=filters.year_from,
-        year_to=filters.year_to,
-    ).timeline_page(page, TIMELINE_PAGE)
+    meetings, has_earlier = (
+        Meeting.objects.for_site_timeline(
+            actors=filters.actors,
+            kind=filters.kind,
+            year_from=filters.year_from,
+            year_to=filters.year_to,
+        )
+        .prefetch_related(None)
+        .timeline_page(page, TIMELINE_PAGE)
+    )
+    people = Meeting.objects.people_of(meetings)  # rows, not model instances
     # The actor list offers the participants of the meetings shown, and those asked for;
     # any other actor can be typed (slug or name).
-    choices = {a.pk: a for m in meetings for p in m.participations.all() for a in [p.actor]}
-    choices.update((a.pk, a) for a in filters.actors)
+    choices = {p.slug: p for rows in people.values() for p in rows}
+    choices.update((a.slug, a) for a in filters.actors)
     return render(
         request,
         "site/timeline.html",
@@ -108,7 +113,8 @@ def timeline(request):
             "groups": year_groups(meetings),
             "overview": timeline_svg(meetings),
             "filters": filters,
-            "actor_choices": sorted(choices.values(), key=lambda a: (a.name_key, a.pk)),
+            "actor_choices": sorted(choices.values(), key=lambda a: (a.name.casefold(), a.slug)),
+            "people": people,
             "selected_slugs": {a.slug for a in filters.actors},
             "kind_choices": MeetingKind.choices,
             "page": page,

@@ -535,11 +535,14 @@ def _url_prefix(name: str) -> tuple[str, str]:
 
 
 @register.simple_tag
-def meeting_items(meetings) -> SafeString:
+def meeting_items(meetings, people=None) -> SafeString:
     """The `<li>` of each meeting, exactly as `site/_meeting_item.html` renders it (the test
     in tests/site compares the two), built in Python: on a page of 100 meetings the template
     engine's per-variable lookups and one reverse() per link were most of the page's time."""
+    from events.models import MeetingKind, ParticipantRole
+
     esc = _html_escape
+    kinds, roles = dict(MeetingKind.choices), dict(ParticipantRole.choices)
     m_pre, m_suf = _url_prefix("meeting-detail")
     a_pre, a_suf = _url_prefix("actor-detail")
     out: list[str] = []
@@ -555,19 +558,28 @@ def meeting_items(meetings) -> SafeString:
             when += ' <span class="badge">approximate</span>'
         if meeting.end_date and meeting.end_date != meeting.start_date:
             when += ' <span class="badge">range</span>'
-        meta = esc(meeting.get_kind_display())
+        meta = esc(str(kinds.get(meeting.kind, meeting.kind)))  # = get_kind_display()
         if meeting.place:
             meta += " · " + esc(meeting.place)
-        people = ""
-        participations = meeting.participations.all()
-        if participations:
+        people_html = ""
+        # (role, slug, name) of each participant: from `people` (Meeting.objects.people_of)
+        # when the view fetched them as rows, else from the prefetched participations
+        if people is not None:
+            participants = people.get(meeting.pk, ())
+        else:
+            participants = [
+                (p.role, p.actor.slug, p.actor.name) for p in meeting.participations.all()
+            ]
+        if participants:
             links = []
-            for p in participations:
-                link = f'<a href="{esc(a_pre + p.actor.slug + a_suf)}">{esc(p.actor.name)}</a>'
-                if p.role != "participant":
-                    link += f' <span class="role">({esc(p.get_role_display().lower())})</span>'
+            for role, slug, name in participants:
+                link = f'<a href="{esc(a_pre + slug + a_suf)}">{esc(name)}</a>'
+                if role != "participant":
+                    link += (
+                        f' <span class="role">({esc(str(roles.get(role, role)).lower())})</span>'
+                    )
                 links.append(link)
-            people = (
+            people_html = (
                 '\n    <p class="tl-people"><span class="visually-hidden">Participants: </span>'
                 + ", ".join(links)
                 + "</p>\n    "
@@ -586,7 +598,7 @@ def meeting_items(meetings) -> SafeString:
             f'    <h3 class="tl-title"><a href="{esc(m_pre + meeting.slug + m_suf)}">'
             f"{esc(meeting.title)}</a></h3>\n"
             f'    <p class="tl-meta">{meta}</p>\n'
-            f"    {people}\n"
+            f"    {people_html}\n"
             f"    {outcome_html}\n"
             "  </div>\n"
             "</li>\n"

@@ -357,4 +357,6 @@ def test_meeting_items_tag_renders_exactly_the_item_template(world):
         render_to_string("site/_meeting_item.html", {"meeting": m}) for m in meetings
     )
     assert meeting_items(meetings) == expected
+    # the timeline passes its participants as rows (one query, no model instances)
+    assert meeting_items(meetings, Meeting.objects.people_of(meetings)) == expected
     assert "&lt;b&gt;&quot;Q&quot; &amp; A&lt;/b&gt;" in expected
