@@ -540,8 +540,22 @@ def time_csv(server: Server, path: str) -> dict:
     }
 
 
+def fresh_import_twin(base: str, database: str) -> None:
+    """An empty, migrated `<database>_import`, so that every run imports into the same
+    state (a twin left by an earlier run already holds the same articles: all "unchanged")."""
+    twin = f"{database}_import"
+    admin = psql(base, "postgres")
+    with admin.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{twin}"')
+        cur.execute(f'CREATE DATABASE "{twin}"')
+    admin.close()
+    run_manage(["migrate", "--noinput", "-v0"], pg_url(base, twin))
+
+
 def time_import(base: str, database: str, count: int) -> dict:
-    """`load_seeds` on `count` generated article files, pinned to one core."""
+    """`load_seeds` on `count` generated article files, pinned to one core, into a fresh
+    empty twin."""
+    fresh_import_twin(base, database)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
