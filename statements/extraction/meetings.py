@@ -566,6 +566,11 @@ def generic_meetings(
                     f.actor for f in found if f.kind == ActorKind.STATE and f.start > trig.start()
                 )
             )
+            # "Trade officials from Tokyo and Seoul held their first dialogue": two states
+            # named anywhere in a clause without people ("their" is theirs, not the leaders')
+            all_states = list(dict.fromkeys(f.actor for f in found if f.kind == ActorKind.STATE))
+            if not parts and len(all_states) >= 2 and not roster:
+                parts = all_states
             if len(parts) < 2 and _THE_TWO.search(clause) and main_parts:
                 parts = list(dict.fromkeys([*main_parts, *parts]))
             # "Putin traveled to Beijing for the opening of the Games": a trip to a capital
@@ -577,6 +582,7 @@ def generic_meetings(
                 parts.append(states[0])  # "Putin is due to visit China later this year"
             if len(parts) < 2 and not parts and len(states) >= 2:
                 parts = states  # "India and China held the 13th round of … talks"
+
             # "…, as he hosted South Korean President Moon": the pronoun is the sentence's
             # subject, its first person
             # "The Russian president said he was ready to meet Trump": else the speaker
@@ -657,6 +663,18 @@ def generic_meetings(
             )
             date = pick.date if pick else None
             end = pick.end_date if pick else None
+            # "Biden announced on Friday that …, as he hosted Moon": a circumstantial clause
+            # shares the day of the clause before it
+            if date is None and re.match(r"\s*(?:as|while|when)\s", clause):
+                before = [
+                    d
+                    for d in dates
+                    if s.start <= d.start < lo
+                    and d.target is None
+                    and d.date.precision == d.date.precision.DAY
+                ]
+                if before:
+                    date = before[-1].date
             ahead = bool(_AHEAD.search(clause))
             # same participants and a compatible date: the same meeting
             dup = next(
@@ -820,7 +838,10 @@ def _split_listed(text: str, bounds: list[int], dates: tuple[DateMention, ...]) 
     in November' -> two clauses, one date each."""
     out = [bounds[0]]
     for lo, hi in itertools.pairwise(bounds):
-        for m in re.finditer(r"\s+and\s+(?=(?:a|an|another)\s)", text[lo:hi]):
+        # also "… held their first dialogue last Monday, and agreed to meet again next month"
+        for m in re.finditer(
+            r"\s+and\s+(?=(?:a|an|another)\s)|,\s+and\s+(?=\w+\s+to\s)", text[lo:hi]
+        ):
             cut = lo + m.start()
             left, right = text[out[-1] : cut], text[cut:hi]
             if (

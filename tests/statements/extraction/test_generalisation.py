@@ -181,3 +181,20 @@ def test_relative_clause_speakers() -> None:
     by_text = {st.text: st.speaker for st in ex.statements}
     assert by_text.get("partners.") == "Edda Sveins"
     assert by_text.get("Latvia could cut tariffs next year") == "Ivo Brandt"
+
+
+def test_circumstantial_clause_date_and_agreed_to_meet_again() -> None:
+    ex = extract(
+        "Talks\n\nMarch 5, 2021\n\nRIGA — Premier Otto Kask announced on Friday that Ivo "
+        "Brandt would be envoy, as he hosted President Lena Moor in Riga.\n\n"
+        "Kask and Moor held their first dialogue last Monday, and agreed to meet again in "
+        "Tallinn next month.\n"
+    )
+    got = {
+        (m.start.iso() if m.start else None, frozenset(p.actor for p in m.participants))
+        for m in ex.meetings
+    }
+    pair = frozenset({"Otto Kask", "Lena Moor"})
+    assert ("2021-03-05", pair) in got
+    assert ("2021-03-01", pair) in got
+    assert ("2021-04", pair) in got
