@@ -113,6 +113,33 @@ def build_claims(
     drafts: list[dict] = []
     for idx, st in enumerate(statements):
         if st.direct:
+            # a whole quoted sentence is a proposition too ('"Today's talks mark a new
+            # start," Kishida said.' -> 'today's talks mark a new start'); a fragment inside
+            # reported speech ("frank") is not
+            before = text[max(0, st.start - 3) : st.start]
+            whole = re.search(r"(?:^|[\n:]\s*|[.!?]\s+)[\"“‘']$", "\n" + before)
+            words = st.text.split()
+            if not whole or len(words) < 5 or not st.text[:1].isupper():
+                continue
+            prop = st.text.strip().rstrip(",.;:!?\"”’' ")
+            first = prop.split()[0]
+            if first in ("We", "I", "It", "This", "That", "There", "The", "Our", "Today's"):
+                prop = first.lower() + prop[len(first) :]
+            m = _COND.match(prop)
+            condition = None
+            if m:
+                condition = f"{m['kw'].lower()} {m['cond'].strip()}"
+                prop = m["rest"].strip()
+            drafts.append(
+                {
+                    "claimant": st.speaker,
+                    "subject": None,
+                    "text": prop,
+                    "condition": condition,
+                    "core": _core(prop, None),
+                    "evidence": [idx],
+                }
+            )
             continue
         prop = st.text
         condition = None

@@ -198,3 +198,15 @@ def test_circumstantial_clause_date_and_agreed_to_meet_again() -> None:
     assert ("2021-03-05", pair) in got
     assert ("2021-03-01", pair) in got
     assert ("2021-04", pair) in got
+
+
+def test_whole_quoted_sentences_are_claims_fragments_are_not() -> None:
+    ex = extract(
+        "Talks\n\nMarch 5, 2021\n\nRIGA — Premier Otto Kask met President Lena Moor on Friday.\n\n"
+        '"We will open the border to trade next year," Kask said. Moor said the talks were '
+        '"warm and useful." "If Riga pays, the pipeline will be finished by May," she added.\n'
+    )
+    claims = {(c.claimant, c.text, c.condition) for c in ex.claims}
+    assert ("Otto Kask", "we will open the border to trade next year", None) in claims
+    assert ("Lena Moor", "the pipeline will be finished by May", "if Riga pays") in claims
+    assert not any("warm" in text for _, text, _ in claims)
