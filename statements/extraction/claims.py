@@ -116,8 +116,8 @@ def build_claims(
             # a whole quoted sentence is a proposition too ('"Today's talks mark a new
             # start," Kishida said.' -> 'today's talks mark a new start'); a fragment inside
             # reported speech ("frank") is not
-            before = text[max(0, st.start - 3) : st.start]
-            whole = re.search(r"(?:^|[\n:]\s*|[.!?]\s+)[\"“‘']$", "\n" + before)
+            before = text[max(0, st.start - 4) : st.start]
+            whole = re.search(r"(?:^|[\n:]\s*|[.!?][\"”’']?\s+)[\"“‘']$", "\n" + before)
             words = st.text.split()
             if not whole or len(words) < 5 or not st.text[:1].isupper():
                 continue
