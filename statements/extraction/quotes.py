@@ -420,6 +420,25 @@ def extract_statements(
     ] = {}  # paragraph -> (speaker, utterance, conf, cue)
     prev_q: Quote | None = None
     for qn, q in enumerate(quotes):
+        # 'their "no limits" partnership': a short quoted modifier between a determiner and
+        # its noun is a label, not someone's statement ('the "excellent relationship"
+        # between them' still is)
+        close = (q.close_at + 1) if q.close_at is not None else q.end
+        if (
+            len(text[q.start : q.end].split()) <= 3
+            and re.search(
+                r"\b(?:a|an|the|their|its|his|her|our|so-called)\s+$",
+                text[max(0, q.open_at - 12) : q.open_at],
+                re.I,
+            )
+            and re.match(
+                r"\s+(?!(?:between|of|with|to|for|in|on|at|from|and|or|that|which|as|is|was|"
+                r"were|are|had|has|have|would|will)\b)[a-z]+\b",
+                text[close : close + 20],
+            )
+        ):
+            prev_q = q
+            continue
         speaker: str | None = None
         conf = 0.0
         cue_span: Span | None = None

@@ -210,3 +210,14 @@ def test_whole_quoted_sentences_are_claims_fragments_are_not() -> None:
     assert ("Otto Kask", "we will open the border to trade next year", None) in claims
     assert ("Lena Moor", "the pipeline will be finished by May", "if Riga pays") in claims
     assert not any("warm" in text for _, text, _ in claims)
+
+
+def test_quoted_modifier_is_a_label() -> None:
+    ex = extract(
+        "Talks\n\nMarch 5, 2021\n\nRIGA — Premier Otto Kask met President Lena Moor on Friday "
+        'to deepen their "no limits" partnership. Kask said the talks showed the "excellent '
+        'relationship" between them.\n'
+    )
+    texts = {st.text for st in ex.statements}
+    assert "no limits" not in texts
+    assert "excellent relationship" in texts
