@@ -120,13 +120,14 @@ def find_cues(
     verbs = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
     # "China's official Xinhua news agency said": a descriptor after an outlet's name
-    # "A Western diplomat in Moscow said": where the speaker is; "Vice President Kamala
+    # "A Western diplomat in Moscow said", "Senator Ann Roe of Ohio called": where the
+    # speaker is from; "Vice President Kamala
     # Harris, who told him …": a relative clause's verb
     after_rx = re.compile(
         r"(?:,\s+who(?=\s))?"
         r"(?:\s+(?:news agency|agency|newspaper|daily|television|TV|press service|"
         r"broadcaster|news service))?"
-        r"(?:\s+(?:in|from)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+        r"(?:\s+(?:in|from|of)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
         rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
     )
     inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
