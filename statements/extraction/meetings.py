@@ -415,8 +415,9 @@ _PAST_REF_STRICT = re.compile(
     r"|\bbefore\b(?!\s+(?:the|he|she|they|it|we|his|her|their|a|an)\b)",
     re.I,
 )
+# "Putin had invited Trump to visit Moscow": an invitation is a meeting still to come
 _AHEAD = re.compile(
-    r"\b(?:will|next|plans?\s+to|planned|is\s+(?:due|expected|set)\s+to|are\s+(?:due|expected|set)\s+to|upcoming|later\s+this)\b",
+    r"\b(?:will|next|plans?\s+to|planned|is\s+(?:due|expected|set)\s+to|are\s+(?:due|expected|set)\s+to|upcoming|later\s+this|invit\w+)\b",
     re.I,
 )
 _ORDINAL_N = re.compile(

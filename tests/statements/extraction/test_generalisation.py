@@ -221,3 +221,12 @@ def test_quoted_modifier_is_a_label() -> None:
     texts = {st.text for st in ex.statements}
     assert "no limits" not in texts
     assert "excellent relationship" in texts
+
+
+def test_an_invitation_is_a_meeting_to_come() -> None:
+    ex = extract(
+        "Talks\n\nMarch 5, 2021\n\nRIGA — Premier Otto Kask met President Lena Moor on Friday.\n\n"
+        "A spokesman, Ivo Brandt, said Moor had invited Kask to visit Riga again.\n"
+    )
+    later = [m for m in ex.meetings if m.mentioned_only and m.start is None]
+    assert any({"Lena Moor", "Otto Kask"} <= {p.actor for p in m.participants} for m in later)
