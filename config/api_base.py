@@ -609,6 +609,20 @@ class UtcIsoDateTimeField(IsoDateTimeField):
             raise forms.ValidationError("Enter a valid date/time.", code="invalid") from None
 
 
+class CameoCodeFilter(df.CharFilter):
+    """A CAMEO event code or its prefix ('04' matches every consult code), so analysts can
+    join Parley with GDELT or ICEWS data."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("field_name", "cameo_code")
+        kwargs.setdefault("lookup_expr", "startswith")
+        kwargs.setdefault(
+            "help_text",
+            "CAMEO event code or its prefix (04 = every consult code), to join with GDELT/ICEWS.",
+        )
+        super().__init__(**kwargs)
+
+
 class UpdatedSinceFilter(df.IsoDateTimeFilter):
     field_class = UtcIsoDateTimeField
 

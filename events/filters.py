@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Actor
-from config.api_base import UpdatedSinceFilter
+from config.api_base import CameoCodeFilter, UpdatedSinceFilter
 
 from .models import Meeting, MeetingKind
 
@@ -43,11 +43,7 @@ class MeetingFilter(df.FilterSet):
     date_to = df.DateFilter(
         method="filter_date_to", help_text="Meetings whose span starts on or before this date."
     )
-    cameo_code = df.CharFilter(
-        field_name="cameo_code",
-        lookup_expr="startswith",
-        help_text="CAMEO event code or its prefix (04 = every consult code), to join with GDELT/ICEWS.",
-    )
+    cameo_code = CameoCodeFilter()
     updated_since = UpdatedSinceFilter()
     q = df.CharFilter(method=search, help_text="Full-text search over title and place.")
 

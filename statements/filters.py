@@ -8,7 +8,12 @@ import django_filters as df
 from django.db.models import Q
 
 from actors.models import Actor
-from config.api_base import RelatedSlugFilter, StrictBooleanFilter, UpdatedSinceFilter
+from config.api_base import (
+    CameoCodeFilter,
+    RelatedSlugFilter,
+    StrictBooleanFilter,
+    UpdatedSinceFilter,
+)
 from events.models import Meeting, Precision
 
 from .models import Article, Claim, ReviewStatus, Statement
@@ -54,11 +59,7 @@ class StatementFilter(df.FilterSet):
     date_to = df.DateFilter(
         field_name="date", lookup_expr="lte", help_text="Statements made on or before this date."
     )
-    cameo_code = df.CharFilter(
-        field_name="cameo_code",
-        lookup_expr="startswith",
-        help_text="CAMEO event code or its prefix (04 = every consult code), to join with GDELT/ICEWS.",
-    )
+    cameo_code = CameoCodeFilter()
     updated_since = UpdatedSinceFilter()
     q = df.CharFilter(method=search, help_text="Full-text search over the statement's words.")
 
