@@ -17,6 +17,18 @@ from config.middleware import DatabaseUnavailableMiddleware
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def deploy_check(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`manage.py check --deploy --fail-level WARNING` in a child process with `env`."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_deploy_check_is_clean_with_the_documented_production_environment(tmp_path):
     # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; production never does.
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -30,14 +42,7 @@ def test_deploy_check_is_clean_with_the_documented_production_environment(tmp_pa
         "REDIS_URL": "redis://127.0.0.1:6379/1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = deploy_check(env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -45,14 +50,7 @@ def test_deploy_check_is_clean_with_the_documented_production_environment(tmp_pa
 def test_deploy_check_fails_with_the_local_defaults(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'deploy.sqlite3'}"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = deploy_check(env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr + result.stdout
     assert "parley.W001" in result.stderr + result.stdout  # throttles not shared
