@@ -16,6 +16,13 @@ from .reference import Reference, _load, reference
 from .types import Actor, ActorKind, Mention, Role, Span
 
 _POSS = r"(?:'s|’s)"
+# before a capital that stands for its state as a party (see _entity_mentions)
+_CAPITAL_PARTY = re.compile(
+    r"\b(?:(?:relations|ties|talks|dialogue|negotiations)\s+with|between|officials\s+from|"
+    r"delegations?\s+from|(?:travel|travell?ed|travels|travell?ing|trip|flew|flies|fly|"
+    r"return|returns|returned|returning)\s+to|(?:arrived|arrives|arrive|arriving)\s+in|"
+    r"visit|visits|visited|visiting)\s+$"
+)
 _LOCATIVE = re.compile(
     r"\b(?:in|at|on|from|to|near|into|across|outside|inside|around|of|visit|visited|visiting)\s+$",
     re.I,
@@ -103,11 +110,31 @@ def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> li
                 ent = ref.entities[ref.surface[first]]
                 s = start + m.start(1)
                 out.append(Found(ent.name, ActorKind.STATE, s, s + len(m[1]), m[1], "entity"))
+        accepted: list[int] = []
         for m in ref.capital_re.finditer(text, start, end):
             after = text[m.end() : m.end() + 40]
             before = text[max(0, m.start() - 4) : m.start()]
             if re.search(_POSS + r"\s$", before):
                 continue  # "NPR's Moscow correspondent"
+            lead = text[max(start, m.start() - 40) : m.start()]
+            if re.match(_POSS, after) or re.match(r"\s+(?:correspondent|bureau|office)\b", after):
+                pass  # "Seoul's ambassador", "a former Tokyo correspondent": a place
+            elif (
+                # the capital stands for its state as a party: "relations with Seoul",
+                # "officials from Tokyo and Seoul", "talks between Pyongyang and Washington",
+                # the destination of a trip ("arrived in Tokyo", "traveled to Beijing",
+                # "visits Moscow"), and a reaction told from there ("In Washington, X said")
+                _CAPITAL_PARTY.search(lead)
+                or (re.search(r"\band\s+$", lead) and accepted and accepted[-1] > m.start() - 30)
+                or (
+                    after.startswith(",")
+                    and re.search(r"(?:^|[.!?\"”]\s+|\n)In\s+$", text[start : m.start()])
+                )
+            ):
+                name = ref.capitals[m.group()]
+                out.append(Found(name, ActorKind.STATE, m.start(), m.end(), m.group(), "capital"))
+                accepted.append(m.end())
+                continue
             if re.match(
                 rf"\s+(?:(?:{'|'.join(ref.adverbs)})\s+)*(?:{'|'.join(ref.speech_verbs)}|has|wants|insists|is|will|would)\b",
                 after,

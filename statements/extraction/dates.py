@@ -47,6 +47,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
         ),
     ),
+    # "in September of last year", "in March next year"
+    (
+        "month_rel_year",
+        re.compile(
+            r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
+            r"\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b"
+        ),
+    ),
     ("my", re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")),
     # "since February's summit in Hanoi"
     (
@@ -58,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?:in|last|next|this|early|late|mid-?)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+            r"\b(?P<mod>in|last|next|this|early|late|mid-?|(?:end|beginning|start|middle)\s+of)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
         ),
     ),
     (
@@ -121,9 +129,11 @@ def _weekday(pub: dt.date, wd: int, future: bool, mod: str) -> dt.date:
         if mod == "next" and delta == 0:
             delta = 7
         return pub + dt.timedelta(days=delta)
+    if mod == "last":
+        # wire style names a day of the past six bare ("met Monday"), so "last Monday" is
+        # seven to thirteen days back: Tuesday 2019-12-24 -> Monday 2019-12-16
+        return pub - dt.timedelta(days=(pub.weekday() - wd) % 7 + 7)
     delta = (pub.weekday() - wd) % 7
-    if mod == "last" and delta == 0:
-        delta = 7
     return pub - dt.timedelta(days=delta)
 
 
@@ -162,8 +172,7 @@ def find_dates(
                 if any(x < b and a < y for x, y in taken):
                     continue
                 # only the clause that holds the date decides its tense
-                clause = re.split(r"[,;:—]", sent[: m.start()])[-1]
-                future = bool(_FUTURE.search(clause))
+                future = _clause_future(sent[: m.start()])
                 # a bare month ahead of the report in a sentence about what comes next:
                 # "prepared the ground for a visit … in early July", "the next round would
                 # start in early July" (in a May/June article) -> this year's July
@@ -189,6 +198,14 @@ def find_dates(
                 anchor, sign, target = pub, -1, None
             else:
                 anchors = [f.date.value for f in found if f.date.precision == Precision.DAY]
+                # "in April 2019, when he met X two months after the collapse of …": a month
+                # told in the sentence anchors a count of months or years
+                if not anchors and unit in ("month", "year"):
+                    anchors = [
+                        f.date.value
+                        for f in found
+                        if f.date.precision == Precision.MONTH and not f.date.approximate
+                    ]
                 anchor = anchors[0] if anchors else pub
                 sign = -1 if rel in ("after", "later") else 1
                 # the date belongs to the clause after "after"/"before"
@@ -209,6 +226,28 @@ def find_dates(
             found.append(DateMention(a, b, FuzzyDate(value, prec, True), None, target, si))
         out.extend(sorted(found, key=lambda d: d.start))
     return tuple(out)
+
+
+# a finite verb that is not future: "met", "said", "was held", "agreed"
+_TENSED = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|said|says|met|meets|held|holds|began|"
+    r"took|came|went|spoke|told|[a-z]{2,}ed)\b"
+)
+
+
+def _clause_future(before: str) -> bool:
+    """Whether the clause holding a date speaks of the future.
+
+    Only the clause that holds the date decides its tense; a clause without a verb of its
+    own (an appositive or a prepositional phrase: "…, Foreign Minister X and Defence Minister
+    Y, in Seoul on Thursday") takes the tense of the clause it hangs from.
+    """
+    for clause in reversed(re.split(r"[,;:—]", before)):
+        if _FUTURE.search(clause):
+            return True
+        if _TENSED.search(clause):
+            return False
+    return False
 
 
 def _shift(anchor: dt.date, n: int, unit: str) -> tuple[dt.date, Precision]:
@@ -251,7 +290,19 @@ def _resolve(
                 return None
             if pub and not future and month > pub.month and year == pub.year:
                 year -= 1
+            # "last July" in a July article is a year back; "next May" in May a year ahead
+            mod = (g.get("mod") or "").lower()
+            if pub and mod == "last" and month >= pub.month and year == pub.year:
+                year -= 1
+            if pub and mod == "next" and month <= pub.month and year == pub.year:
+                year += 1
             return FuzzyDate(dt.date(year, month, 1), Precision.MONTH), None
+        if kind == "month_rel_year":
+            if pub is None:
+                return None
+            shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+            month = MONTHS[g["mon"].lower()]
+            return FuzzyDate(dt.date(pub.year + shift, month, 1), Precision.MONTH), None
         if kind == "year":
             return FuzzyDate(dt.date(int(g["year"]), 1, 1), Precision.YEAR), None
         if pub is None:

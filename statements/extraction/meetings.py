@@ -639,6 +639,21 @@ def generic_meetings(
                 for d in sdates
                 if not re.search(r"\bsince\s+\S+\s+\S+", text[trig.end() : d.start])
             ]
+            # "when he met Trump two months after the collapse of the Hanoi summit": a date
+            # whose target is another meeting (neither the parties nor the meeting word are
+            # inside it) is that meeting's, not this one's
+            sdates = [
+                d
+                for d in sdates
+                if not (
+                    d.target
+                    and _TRIGGER.search(text, d.target.start, d.target.end)
+                    and not d.target.start <= trig.start() < d.target.end
+                    and not any(
+                        d.target.start <= f.start < d.target.end for f in found if f.actor in parts
+                    )
+                )
+            ]
             pick = (
                 next(
                     (
@@ -666,13 +681,14 @@ def generic_meetings(
             end = pick.end_date if pick else None
             # "Biden announced on Friday that …, as he hosted Moon": a circumstantial clause
             # shares the day of the clause before it
+            # ("Moon last visited X in April 2019, when he met Trump": any precision)
             if date is None and re.match(r"\s*(?:as|while|when)\s", clause):
                 before = [
                     d
                     for d in dates
                     if s.start <= d.start < lo
                     and d.target is None
-                    and d.date.precision == d.date.precision.DAY
+                    and (d.date.precision == d.date.precision.DAY or re.match(r"\s*when\s", clause))
                 ]
                 if before:
                     date = before[-1].date
