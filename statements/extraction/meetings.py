@@ -474,6 +474,22 @@ def generic_meetings(
     ):
         k = meetings.index(main)
         meetings[k] = main = replace(main, start=lede.start)
+    elif (
+        main is not None
+        and lede is not None
+        and main.start == lede.start
+        and all(table.kind(p.actor) == ActorKind.STATE for p in main.participants)
+        and all(table.kind(p.actor) == ActorKind.PERSON for p in lede.participants)
+    ):
+        # "Talks between A and B opened on Thursday. X and Y faced Z and W …": the states'
+        # meeting is the one the delegations held; its parties are the people
+        k = meetings.index(main)
+        meetings[k] = main = replace(
+            main,
+            participants=lede.participants,
+            evidence=(*main.evidence, *lede.evidence),
+        )
+        main_parts = [p.actor for p in main.participants]
     for s in sentences:
         quoted = _quoted(text, s.start, s.end)
         bounds = [s.start, *(m.end() for m in _CLAUSE.finditer(text, s.start, s.end)), s.end]
@@ -626,7 +642,26 @@ def generic_meetings(
                 )
             ):
                 parts = list(roster)
-            if len(parts) < 2:
+            # "last week's NATO summit in Brussels", "an ASEAN summit": the summit of an
+            # organisation, whose members the article does not list, has it as its party
+            if not parts:
+                body = next(
+                    (
+                        f
+                        for f in table.found
+                        if lo <= f.start < hi
+                        and f.kind == ActorKind.ORGANIZATION
+                        and re.fullmatch(r"(?:['’]s)?\s+", text[f.end : trig.start()])
+                        and re.match(r"summits?\b", trig.group(), re.I)
+                        and not any(a <= f.start < b for a, b in quoted)
+                    ),
+                    None,
+                )
+                if body is not None:
+                    parts = [body.actor]
+            if len(parts) < 2 and not (
+                len(parts) == 1 and table.kind(parts[0]) == ActorKind.ORGANIZATION
+            ):
                 continue
             prev_parts = parts
             # "The talks Thursday came two months after Kim and Trump held their second
@@ -693,12 +728,19 @@ def generic_meetings(
                 if before:
                     date = before[-1].date
             ahead = bool(_AHEAD.search(clause))
-            # same participants and a compatible date: the same meeting
+            om = _ORDINAL_N.search(clause)
+            ordinal = None
+            if om:
+                n = om["n"].lower()
+                ordinal = int(re.sub(r"\D", "", n)) if n[0].isdigit() else _WORD_ORD.get(n)
+            # same participants and a compatible date: the same meeting; not when the
+            # ordinals differ ("had not set a date for a third summit" after the second)
             dup = next(
                 (
                     k
                     for k, m in enumerate(meetings)
-                    if set(parts)
+                    if not (ordinal and _meeting_ordinal(text, m) not in (None, ordinal))
+                    and set(parts)
                     <= {p.actor for p in m.participants}
                     | set(main_parts if not m.mentioned_only else [])
                     and (
@@ -729,11 +771,6 @@ def generic_meetings(
                 date = date or pub
             else:
                 is_main = False
-            om = _ORDINAL_N.search(clause)
-            ordinal = None
-            if om:
-                n = om["n"].lower()
-                ordinal = int(re.sub(r"\D", "", n)) if n[0].isdigit() else _WORD_ORD.get(n)
             kind = (
                 "summit" if re.search(r"\bsummit", clause, re.I)
                 else "visit" if re.search(r"\bvisit|travel", clause, re.I)
@@ -785,8 +822,15 @@ def generic_meetings(
             if not m.mentioned_only or m.start is not None or m.kind == "series":
                 continue
             ev = text[m.evidence[0].start : m.evidence[0].end] if m.evidence else ""
+            # "Wang Yi, who accompanied Xi, had held separate talks with Lavrov": the
+            # sentence names a party of the article's own meeting
+            named = {
+                f.actor
+                for f in table.found
+                if m.evidence and m.evidence[0].start <= f.start < m.evidence[0].end
+            }
             if (
-                own & {p.actor for p in m.participants}
+                own & ({p.actor for p in m.participants} | named)
                 and not _PAST_REF_STRICT.search(ev)
                 and not _AHEAD.search(ev)
                 and not re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|visited)\b", ev)
@@ -903,21 +947,82 @@ def _lede_meeting(
                 r"\s+(?:said|says|told|warned|added)\b", text[b.end : b.end + 20]
             ):
                 continue
+            # "… arrived in Tokyo, which will take them to Seoul on Wednesday": a date in a
+            # relative clause after the pair is that clause's
+            rel = re.search(r",\s+which\b", text[b.end : s.end])
+            cut = b.end + rel.start() if rel else s.end
             sd = [
                 d
                 for d in dates
-                if s.start <= d.start < s.end and d.date.precision == d.date.precision.DAY
+                if s.start <= d.start < cut and d.date.precision == d.date.precision.DAY
             ]
+            # "The first talks between A and B opened … on Thursday. X and Y faced Z …": a
+            # lede sentence without a date of its own takes the day of the article's first
+            # sentence when that one tells of the meeting
+            if not sd and si > 0:
+                s0 = sentences[0]
+                if _TRIGGER.search(text, s0.start, s0.end):
+                    sd = [
+                        d
+                        for d in dates
+                        if d.sentence == 0
+                        and d.target is None
+                        and d.date.precision == d.date.precision.DAY
+                    ]
             date = sd[0].date if sd else pub
             if date is None or (pub is not None and abs((date.value - pub.value).days) > 3):
                 continue
+            parts = [a.actor, b.actor]
+            kind = "bilateral"
+            after = [f for f in table.found if b.end <= f.start < cut]
+            verb = _LEDE_VERB.match(text[b.end : b.end + 40])
+            vend = b.end + verb.end()
+            # "X and Y arrived in Tokyo", "… traveled to Beijing": the visited state
+            trip = (
+                re.match(r"\s*(?:in|to)?\s*", text[vend : vend + 6])
+                if re.search(r"(?:arriv|travel|visit|flew|fly)\w*$", text[b.end : vend])
+                else None
+            )
+            if trip:
+                host = next(
+                    (
+                        f
+                        for f in after
+                        if f.kind == ActorKind.STATE and f.start == vend + trip.end()
+                    ),
+                    None,
+                )
+                if host and host.actor not in parts:
+                    parts.append(host.actor)
+                    kind = "visit"
+            # "X and Y faced Z, <who he is>, and W across a table": the other delegation
+            elif re.search(
+                r"\b(?:met|meet|faced|face|received|hosted|welcomed)$", text[b.end : vend]
+            ):
+                pos = vend
+                for f in after:
+                    if f.kind != ActorKind.PERSON:
+                        continue
+                    gap = text[pos : f.start]
+                    if not (
+                        re.fullmatch(r"\s*(?:with\s+)?", gap)
+                        or (
+                            re.fullmatch(r"\s+and\s+|,\s+|,\s+[^,;]*?,\s+and\s+", gap)
+                            and not re.search(r"\b(?:who|which|said|to|for|on|in|at)\b", gap)
+                        )
+                    ):
+                        break
+                    if f.actor not in parts:
+                        parts.append(f.actor)
+                    pos = f.end
             place = _place(text, sentences, [Span(s.start, s.end)]) or fallback_place
-            names = "–".join(_short(p, table) for p in (a.actor, b.actor))
-            title = f"{names} talks" + (f" in {place}" if place else "") + f", {date.value.year}"
+            names = "–".join(_short(p, table) for p in parts)
+            word = "visit" if kind == "visit" else "talks"
+            title = f"{names} {word}" + (f" in {place}" if place else "") + f", {date.value.year}"
             return Meeting(
                 title=title,
-                kind="bilateral",
-                participants=(Participant(a.actor), Participant(b.actor)),
+                kind=kind,
+                participants=tuple(Participant(p) for p in parts),
                 start=date,
                 place=place,
                 mentioned_only=False,
@@ -930,6 +1035,26 @@ def _compatible(a: FuzzyDate, b: FuzzyDate) -> bool:
     x, y = a.iso(), b.iso()
     k = min(len(x), len(y))
     return x[:k] == y[:k]
+
+
+def _title_ordinal(title: str) -> int | None:
+    """'Second Trump–Kim summit in Hanoi' -> 2; '11th round …' -> 11; 'Putin–Xi talks' -> None."""
+    first = title.split(" ", 1)[0].lower()
+    if first in _WORD_ORD:
+        return _WORD_ORD[first]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", first)
+    return int(m.group(1)) if m else None
+
+
+def _meeting_ordinal(text: str, m: Meeting) -> int | None:
+    """The ordinal in a meeting's title, else the only one in the sentence that first told it."""
+    n = _title_ordinal(m.title)
+    if n is None and m.evidence:
+        found = list(_ORDINAL_N.finditer(text, m.evidence[0].start, m.evidence[0].end))
+        if len(found) == 1:
+            w = found[0]["n"].lower()
+            n = int(re.sub(r"\D", "", w)) if w[0].isdigit() else _WORD_ORD.get(w)
+    return n
 
 
 def _ordinal_word(n: int) -> str:

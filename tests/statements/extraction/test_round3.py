@@ -95,3 +95,69 @@ def test_a_capital_as_a_place_is_not_its_state() -> None:
         "Minister Leo Sal at Lima's airport on Wednesday.\n"
     )
     assert not any(a.name == "Peru" for a in ex.actors)
+
+
+def _meetings(ex) -> set[tuple[str | None, frozenset[str]]]:
+    return {
+        (m.start.iso() if m.start else None, frozenset(p.actor for p in m.participants))
+        for m in ex.meetings
+    }
+
+
+def test_lede_trip_takes_the_visited_state_and_not_a_relative_clauses_date() -> None:
+    ex = extract(
+        "Envoys tour region\n\nAugust 17, 2022\n\nQUITO — The statement came as Foreign "
+        "Minister Ana Ruiz and Trade Minister Leo Sal arrived in Lima at the start of a tour, "
+        "which will take them to Santiago on Friday.\n"
+    )
+    main = ex.meetings[0]
+    assert not main.mentioned_only
+    assert [p.actor for p in main.participants] == ["Ana Ruiz", "Leo Sal", "Peru"]
+    assert main.start is not None and main.start.iso() == "2022-08-17"
+
+
+def test_lede_delegations_and_the_first_sentences_day() -> None:
+    ex = extract(
+        "Fish talks open\n\nAugust 19, 2022\n\nLIMA — The first fisheries talks between Peru "
+        "and Chile opened with a row on Thursday.\n\nForeign Minister Ana Ruiz and Trade "
+        "Minister Leo Sal faced Tomas Ferro, Chile's top negotiator, and Minister Jorge Pardo "
+        "across a table in Lima.\n"
+    )
+    main = ex.meetings[0]
+    assert {p.actor for p in main.participants} == {
+        "Ana Ruiz",
+        "Leo Sal",
+        "Tomas Ferro",
+        "Jorge Pardo",
+    }
+    assert main.start is not None and main.start.iso() == "2022-08-18"
+
+
+def test_a_meeting_with_another_ordinal_is_not_the_same_meeting() -> None:
+    ex = extract(
+        "Second summit ends\n\nAugust 17, 2022\n\nLIMA — President Rosa Vidal held her second "
+        "summit with President Tomas Ferro on Wednesday.\n\nVidal said she and Ferro had not "
+        "set a date for a third summit.\n"
+    )
+    titles = [m.title for m in ex.meetings]
+    assert any(t.startswith("Third") for t in titles), titles
+
+
+def test_separate_talks_beside_the_own_meeting_share_its_date() -> None:
+    ex = extract(
+        "Vidal in Santiago\n\nAugust 17, 2022\n\nSANTIAGO — President Rosa Vidal held talks "
+        "with President Tomas Ferro on Wednesday.\n\nA spokesman said Minister Ana Ruiz, who "
+        "accompanied Vidal, had held separate talks with her counterpart, Jorge Pardo.\n"
+    )
+    assert ("2022-08-17", frozenset({"Ana Ruiz", "Jorge Pardo"})) in _meetings(ex)
+
+
+def test_an_organisations_summit_has_it_as_party() -> None:
+    ex = extract(
+        "Vidal in Santiago\n\nAugust 17, 2022\n\nSANTIAGO — Analyst Jorge Pardo said the "
+        "contrast with last week's NATO summit in Madrid was striking.\n"
+    )
+    assert any(
+        {p.actor for p in m.participants} == {"NATO"} and m.start.iso() == "2022-08-10"
+        for m in ex.meetings
+    )
