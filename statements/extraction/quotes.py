@@ -27,9 +27,51 @@ _PREP_START = re.compile(
     r"yesterday|today|tonight|\.|,|$)",
     re.I,
 )
-_OBJECT_AFTER = re.compile(
-    r"^(?:\s+(?:reporters|journalists|the\s+\w+|a\s+\w+|\w+['’]s\s+[\w ]+?|[A-Z]\w+))"
+_ACCORDING_TAIL = re.compile(r",\s+according\s+to\b")
+_TOLD = ("told", "tells", "tell")
+# the object of "told": "reporters", "journalists", "a press briefing", "the Kyrgyz
+# parliament", "RFE/RL", "Yoon", "Anadolu", then adverbials ("last week", "after the
+# session", "on Monday")
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:reporters|journalists|(?:a|an|the)\s+(?:[\w/-]+\s+){0,3}?[\w/-]+|"
+    r"[A-Z][\w/.-]*(?:\s+[A-Z][\w/.-]*){0,3}(?:['’]s\s+[\w ]+?)?|(?:him|her|them|us))"
+    r"(?:\s+(?:in|on|at|after|before|during|by|over|late|early|last|this|earlier|later)"
+    r"(?:\s+(?!that\b)[\w'’-]+){1,4}?|\s+(?:yesterday|today|afterwards|later|then|earlier))*"
 )
+# a clause after "told <object>" without "that": a pronoun, or a noun phrase and its verb
+_FINITE = (
+    r"(?:was|were|is|are|had|has|have|would|will|could|can|did|does|should|might|may|must|"
+    r"wanted|hoped|planned|expected)\b"
+)
+_CLAUSE_START = re.compile(
+    r"(?:he|she|they|it|we|i|there)\s+\w"
+    rf"|(?:the|a|an|his|her|their|its|our|[A-Z][\w'’-]+)\s+(?:[\w'’-]+\s+){{0,5}}?{_FINITE}"
+)
+
+
+def _has_verb(words: str) -> bool:
+    """'reporters the leaders agreed' -> True; 'Russian news agencies last week' -> False."""
+    prev = ""
+    for w in re.findall(r"[\w'’-]+", words):
+        if re.fullmatch(_FINITE, w) or w in ("said", "says", "told", "showed", "shows"):
+            return True
+        if (
+            re.fullmatch(r"[a-z]+ed", w)
+            and prev
+            and prev.lower() not in ("a", "an", "the", "its", "their", "his", "her", "our")
+            and not _PREP_START.match(prev)
+        ):
+            return True
+        prev = w
+    return False
+
+
+def _told_object_end(text: str, start: int, end: int) -> int | None:
+    """Where the object of "told" and its adverbials end: 'told RFE/RL they …' -> after 'RFE/RL'."""
+    m = _TOLD_OBJECT.match(text, start, end)
+    if m and re.match(r"\s+\S", text[m.end() : end]):
+        return m.end()
+    return None
 
 
 @dataclass(frozen=True)
@@ -588,9 +630,20 @@ def extract_statements(
         last_quote_speaker[q.paragraph] = (speaker, utterance, conf, cue_span)
         prev_q = q
 
+    # "X told Y that …, according to the office": a trailing "according to" after another
+    # cue in the same sentence attributes the same words again; it reports nothing of its own
+    secondary: set[int] = set()
+    for i, c in enumerate(cues):
+        if c.according and text[max(0, c.start - 2) : c.start].startswith(","):
+            s = sentence_at(c.start)
+            if s is not None and any(
+                o is not c and not o.according and s.start <= o.start < c.start for o in cues
+            ):
+                secondary.add(i)
+
     # Reported speech.
     for i, c in enumerate(cues):
-        if i in outlet_cues:
+        if i in outlet_cues or i in secondary:
             continue
         s = sentence_at(c.start)
         if s is None:
@@ -685,24 +738,51 @@ def _reported_clause(
     cut = re.search(r",\s+(?:while|whereas)\s|,\s+as\s+(?:he|she|they)\s", text[c.end : tail_end])
     if cut:
         tail_end = c.end + cut.start()
+    # "Yatimov said the maps would be swapped, according to the agency Khovar": the
+    # source named after the words is attribution, not part of them
+    cut = _ACCORDING_TAIL.search(text, c.end, tail_end)
+    if cut:
+        tail_end = cut.start()
     after = text[c.end : tail_end]
     if c.verb in ("called", "calls", "call"):
         m = re.match(r"\s+(?:for|on\s+\w+\s+to)\s+", after)
         if not m:
             return None
         return _trim(text, c.end + m.end(), tail_end)
-    if c.verb in ref.object_verbs and c.verb not in ("denied", "denies") and after.strip():
-        return _trim(text, c.end, tail_end)
+    if c.verb in ref.object_verbs:
+        # "urged Washington to …", "denied any interference": a noun object is not reported
+        # speech, a that-clause is ("called for new talks" stays an appeal, above)
+        m = re.match(r"\s+that\s+", after)
+        if m:
+            return _trim(text, c.end + m.end(), tail_end)
+        after = ""
     tm = _THAT.search(after)
+    pre = after[: tm.start()] if tm else ""
     if (
         tm
         # "Abe said he had told Moon that …": the "that" is the inner verb's
         and not any(c.end < o.start < c.end + tm.start() for o in cues)
-        and len(after[: tm.start()].split()) <= 8
-        and '"' not in after[: tm.start()]
-        and "“" not in after[: tm.start()]
+        and len(pre.split()) <= 8
+        and '"' not in pre
+        and "“" not in pre
+        # "said 32 deals were reviewed and that …", "said the visits showed that …": a
+        # later "that" belongs to a coordinated or inner clause, not to the cue's verb
+        and not re.search(r"(?:\b(?:and|but|or)|,)\s*$", pre)
+        and (
+            not pre.strip()
+            or (c.verb not in _TOLD and _PREP_START.match(pre))
+            or (c.verb in _TOLD and not _has_verb(pre))
+        )
     ):
         return _trim(text, c.end + tm.end(), tail_end)
+    if c.verb in _TOLD:
+        # "told RFE/RL they were hopeful", "told reporters the leaders agreed that …"
+        obj = _told_object_end(text, c.end, tail_end)
+        if obj is not None:
+            m = re.match(r"\s+", text[obj:tail_end])
+            assert m is not None
+            if _CLAUSE_START.match(text, obj + m.end(), tail_end):
+                return _trim(text, obj + m.end(), tail_end)
     # skip a preceding quote or cue in the same sentence
     prev_cue_end = max(
         (o.end for o in cues if s.start <= o.end <= c.start and o is not c), default=s.start
