@@ -37,6 +37,7 @@ class MeetingViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
     ordering = ["start_date", "title"]
     rank_ordering = ["-rank", "start_date"]
     row_fields = MEETING_FIELDS
+    lean_filters: dict = {}  # lists without filters and details take the lean path
     csv_columns = [
         ("slug", lambda m: m.slug),
         ("title", lambda m: m.title),

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from actors.serializers import ActorSummarySerializer
 from config.api_base import CachedIdentityField, Links, actor_fields, iso_date, iso_datetime
+from config.compiled import compiled_values
 
 from .models import Meeting, MeetingRelation, Participation, format_fuzzy
 
@@ -106,22 +107,17 @@ def date_display(row: dict) -> str:
     return start
 
 
-def meetings_json(rows: list[dict], links: Links) -> list[dict]:
-    """`MeetingSerializer(rows, many=True).data`: the rows, then one query for all the
-    participants and one for all the relations (the same three queries as the prefetch)."""
-    participants: dict[int, list[dict]] = {row["id"]: [] for row in rows}
-    related: dict[int, list[dict]] = {row["id"]: [] for row in rows}
-    ids = list(participants)
-    for p in (
-        Participation.objects.filter(meeting_id__in=ids)
+def _participants_of(*meeting_ids):
+    return (
+        Participation.objects.filter(meeting_id__in=meeting_ids)
         .order_by("meeting", "actor__name", "id")
         .values("meeting_id", "role", *actor_fields("actor"))
-    ):
-        participants[p["meeting_id"]].append(
-            {"role": p["role"], "actor": links.actor_from(p, "actor")}
-        )
-    for r in (
-        MeetingRelation.objects.filter(source_id__in=ids)
+    )
+
+
+def _relations_of(*meeting_ids):
+    return (
+        MeetingRelation.objects.filter(source_id__in=meeting_ids)
         .order_by("id")
         .values(
             "source_id",
@@ -131,7 +127,20 @@ def meetings_json(rows: list[dict], links: Links) -> list[dict]:
             "target__start_date",
             "target__start_precision",
         )
-    ):
+    )
+
+
+def meetings_json(rows: list[dict], links: Links) -> list[dict]:
+    """`MeetingSerializer(rows, many=True).data`: the rows, then one query for all the
+    participants and one for all the relations (the same three queries as the prefetch)."""
+    participants: dict[int, list[dict]] = {row["id"]: [] for row in rows}
+    related: dict[int, list[dict]] = {row["id"]: [] for row in rows}
+    ids = list(participants)
+    for p in compiled_values("meetings-participants", _participants_of, ids):
+        participants[p["meeting_id"]].append(
+            {"role": p["role"], "actor": links.actor_from(p, "actor")}
+        )
+    for r in compiled_values("meetings-related", _relations_of, ids):
         related[r["source_id"]].append(
             {
                 "kind": r["kind"],

@@ -19,6 +19,7 @@ from config.api_base import (
     read_responses,
     write_responses,
 )
+from config.lean import LeanChoices, LeanDate, LeanSlug
 
 from .filters import ArticleFilter, ClaimFilter, StatementFilter
 from .models import Article, Claim, Statement
@@ -138,6 +139,18 @@ class StatementViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyMode
     ordering_fields = ["id", "updated_at", "created_at"]
     ordering = ["id"]
     row_fields = STATEMENT_FIELDS
+    lean_filters = {
+        **{
+            name: LeanSlug(StatementFilter, name)
+            for name in ("speaker", "meeting", "article", "reported_via")
+        },
+        "date_from": LeanDate(
+            lambda qs, day: StatementFilter.filter_date_from(None, qs, "date_from", day),
+            # the filter compares with the day, its month's first day and its year's
+            derive=lambda day: (day, day.replace(day=1), day.replace(month=1, day=1)),
+        ),
+        "date_to": LeanDate(StatementFilter.base_filters["date_to"].filter),
+    }
     # CSV rows are `.values()` dicts (no model instances, no joins beyond what the columns use).
     csv_row_fields = (
         "id",
@@ -241,6 +254,11 @@ class ClaimViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyModelVie
     ordering_fields = ["id", "updated_at", "created_at", "reviewed_at"]
     ordering = ["-id"]
     row_fields = CLAIM_FIELDS
+    lean_filters = {
+        "status": LeanChoices(ClaimFilter, "status"),
+        "claimant": LeanSlug(ClaimFilter, "claimant"),
+        "subject": LeanSlug(ClaimFilter, "subject"),
+    }
     csv_columns = [
         ("id", lambda c: c.pk),
         ("text", lambda c: c.text),

@@ -8,6 +8,7 @@ from rest_framework import serializers
 from actors.models import Actor
 from actors.serializers import ActorSummarySerializer
 from config.api_base import CachedIdentityField, Links, actor_fields, iso_date, iso_datetime
+from config.compiled import compiled_values
 from events.models import Meeting
 from events.serializers import MeetingSummarySerializer
 
@@ -351,15 +352,19 @@ EVIDENCE_FIELDS = (
 )
 
 
+def _evidence_of(*claim_ids):
+    through = Claim.evidence.through.objects.filter(claim_id__in=claim_ids)
+    return through.order_by("statement__article", "statement__start", "statement_id").values(
+        *EVIDENCE_FIELDS
+    )
+
+
 def claims_json(rows: list[dict], links: Links) -> list[dict]:
     """`ClaimSerializer(rows, many=True).data`: the claims' rows and ONE query for all their
     evidence (in the order the prefetch gave: article, then position in it)."""
     evidence: dict[int, list[dict]] = {row["id"]: [] for row in rows}
     if evidence:
-        through = Claim.evidence.through.objects.filter(claim_id__in=list(evidence))
-        for ev in through.order_by("statement__article", "statement__start", "statement_id").values(
-            *EVIDENCE_FIELDS
-        ):
+        for ev in compiled_values("claims-evidence", _evidence_of, list(evidence)):
             evidence[ev["claim_id"]].append(ev)
     url = links.url
     out = []

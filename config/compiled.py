@@ -1,0 +1,179 @@
+"""Querysets compiled to SQL once per shape, then run with each request's values.
+
+Building and compiling a 40-column `.values()` query with joins and an annotation took the
+ORM about 2–3 ms per request, more than PostgreSQL took to run it (docs/performance.md).
+The API's hot reads have a handful of shapes (which filters are present, the ordering, the
+cursor's direction), so each shape is built once with the ORM, using *marker* values in
+place of the request's values, and compiled; the markers are then found among the compiled
+parameters, and each request runs the cached SQL with its own values in their places, through
+Django's cursor (so query counting, execute wrappers and database routing still apply) and
+with the same converters `.values()` applies. The result is exactly what `.values()` returns.
+
+A shape whose markers cannot all be found (the ORM transformed a value, or put it in the
+SQL text) is refused with `NotCompilable`; callers then use the ORM as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
+from django.db.models import QuerySet
+
+MAX_SHAPES = 512  # per connection; more distinct shapes than this start a fresh cache
+
+
+class NotCompilable(Exception):
+    """The shape's values cannot be located in its SQL: use the ORM for it."""
+
+
+class _Empty:
+    """A shape whose WHERE can match nothing (e.g. `__in=[]`): no query, no rows."""
+
+
+_EMPTY = _Empty()
+
+
+def int_marker(i: int) -> int:
+    return -7_919_000_000_001 - i
+
+
+def str_marker(i: int) -> str:
+    return f"\x1fparley-marker-{i}\x1f"
+
+
+def date_marker(i: int) -> dt.date:
+    # Distinct years far from real data; day 11 of month 11, so that the first of the month
+    # and the first of the year derived from it are distinct markers too.
+    return dt.date(1001 + 3 * i, 11, 11)
+
+
+def marker_like(value: Any, i: int) -> Any:
+    """A marker of the same type as `value` (int, str or date)."""
+    if isinstance(value, bool):
+        raise NotCompilable("booleans are not markable")
+    if isinstance(value, int):
+        return int_marker(i)
+    if isinstance(value, str):
+        return str_marker(i)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return date_marker(i)
+    raise NotCompilable(f"no marker for {type(value).__name__}")
+
+
+class _Compiled:
+    __slots__ = ("converters", "names", "slots", "sql")
+
+    def __init__(self, sql, slots, names, converters):
+        self.sql = sql
+        self.slots = slots  # per parameter: (index into the values, to_db) or (None, constant)
+        self.names = names
+        self.converters = converters
+
+
+def _compile(queryset: QuerySet, markers: Sequence[Any], limit: bool) -> _Compiled | _Empty:
+    query = queryset.query
+    compiler = query.get_compiler(queryset.db)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return _EMPTY
+    slots: list[tuple[int | None, Any]] = []
+    found: set[int] = set()
+    for param in params:
+        for i, marker in enumerate(markers):
+            if param == marker and type(param) is type(marker):
+                slots.append((i, None))
+                break
+            if isinstance(marker, dt.date) and param == str(marker):  # SQLite: dates as text
+                slots.append((i, str))
+                break
+        else:
+            if any(str(m) in str(param) for m in markers):
+                raise NotCompilable(f"a marker was transformed: {param!r}")
+            slots.append((None, param))
+            continue
+        found.add(slots[-1][0])
+    if len(found) != len(markers):
+        raise NotCompilable("not every value reached the SQL as a parameter")
+    if any(str(m) in sql for m in markers):
+        raise NotCompilable("a value was written into the SQL text")
+    if limit:
+        sql += " LIMIT %s OFFSET %s"
+    if query.selected:
+        names = list(query.selected)
+    else:
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+    fields = [s[0] for s in compiler.select[0 : compiler.col_count]]
+    converters = list(compiler.get_converters(fields).items())
+    return _Compiled(sql, slots, names, converters)
+
+
+def compiled_values(
+    key: Hashable,
+    build: Callable[..., QuerySet],
+    values: Sequence[Any],
+    *,
+    markers: tuple[Sequence[Any], Sequence[Any]] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict]:
+    """`list(build(*values))` — `build` returns a `.values()` queryset — with the SQL compiled
+    once per `key` (the shape: everything that changes the SQL besides `values`).
+
+    By default `build` is called with one marker per value. When the builder derives several
+    parameters from one argument (a date and the first day of its month), pass
+    `markers=(arguments, flat_markers)`: `build(*arguments)` is compiled, and `values` are the
+    request's values of `flat_markers`, position by position. `limit`/`offset` slice the
+    result like `queryset[offset:offset + limit]`."""
+    if markers is None:
+        arguments = flat = [marker_like(v, i) for i, v in enumerate(values)]
+    else:
+        arguments, flat = markers
+    entry_key = (key, limit is not None, len(values))
+    built = None
+    model = _MODELS.get(entry_key)
+    if model is None:
+        built = build(*arguments)
+        model = _MODELS[entry_key] = built.model
+    # The database the ORM would read from (replicas, read-your-writes).
+    connection = connections[router.db_for_read(model)]
+    cache = connection.__dict__.setdefault("_parley_compiled", {})
+    compiled = cache.get(entry_key)
+    if compiled is None:
+        if built is None:
+            built = build(*arguments)
+        if len(cache) >= MAX_SHAPES:
+            cache.clear()
+        compiled = _compile(built.using(connection.alias), flat, limit is not None)
+        cache[entry_key] = compiled
+    if compiled is _EMPTY:
+        return []
+    params = [
+        constant if i is None else (values[i] if constant is None else constant(values[i]))
+        for i, constant in compiled.slots
+    ]
+    if limit is not None:
+        params += [limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    names = compiled.names
+    if compiled.converters:
+        converted = []
+        for row in rows:
+            row = list(row)
+            for pos, (convs, expression) in compiled.converters:
+                value = row[pos]
+                for converter in convs:
+                    value = converter(value, expression, connection)
+                row[pos] = value
+            converted.append(row)
+        rows = converted
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+_MODELS: dict[Hashable, Any] = {}
