@@ -477,6 +477,24 @@ def _find_people(
     return people
 
 
+def _counterparts(
+    text: str, regions: tuple[Span, ...], ref: Reference, people: dict[str, _Person]
+) -> None:
+    """ "his Turkish counterpart Mevlut Cavusoglu", "their South Korean counterparts, Foreign
+    Minister A and Defence Minister B": the people named after the demonym are of that state."""
+    rx = re.compile(rf"(?P<dem>{ref.demonym_re.pattern})\s+counterparts?\b[,:]?")
+    for lo, hi in _spans_text(text, regions):
+        for m in rx.finditer(text, lo, hi):
+            stop = re.search(
+                r"[.;()]|\s(?:in|on|at|for|to|who|which|said|says|told)\s", text[m.end() : hi]
+            )
+            seg = text[m.end() : m.end() + (stop.start() if stop else hi - m.end())]
+            country = ref.demonyms.get(m["dem"])
+            for p in people.values():
+                if p.country is None and re.search(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", seg):
+                    p.country = country
+
+
 def find_actors(
     text: str, regions: tuple[Span, ...], discovery: tuple[Span, ...] | None = None
 ) -> ActorTable:
@@ -501,6 +519,7 @@ def find_actors(
     bodies = _body_mentions(text, regions, ref)
     entity_spans += [(f.start, f.end) for f in bodies]
     people = _find_people(text, discovery, ref, entity_spans)
+    _counterparts(text, discovery, ref, people)
     by_name = sorted(people.values(), key=lambda p: p.first)
 
     # Occurrences of full names, with any title phrase before them.

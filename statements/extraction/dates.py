@@ -84,7 +84,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel_day",
         re.compile(
-            r"\b(?P<w>yesterday|today|tomorrow|the day before|the next day|the following day|the previous day)\b",
+            r"\b(?P<w>yesterday|today|tomorrow|the day before|the next day|the following day|the previous day|"
+            r"earlier (?:in the day|today)|later (?:in the day|today))\b",
             re.I,
         ),
     ),
@@ -318,6 +319,10 @@ def _resolve(
                 "tomorrow": 1,
                 "the day before": -1,
                 "the previous day": -1,
+                "earlier in the day": 0,
+                "earlier today": 0,
+                "later in the day": 0,
+                "later today": 0,
             }.get(w)
             if delta is None:
                 return None  # "the next day" needs an event anchor we do not track

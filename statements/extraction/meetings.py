@@ -249,6 +249,24 @@ def find_meetings(
                 if not other:
                     continue
                 parts.insert(0, other[0])
+                # "A and B met … on the sidelines of a three-way summit with C": both
+                # subjects are parties of a meeting of more than two
+                if (
+                    not spk
+                    and len(subj) >= 2
+                    and re.search(
+                        r"\b(?:three|four|five)-way|trilateral|multilateral",
+                        text[s.start : m.end()],
+                    )
+                    and _LEDE_GAP.fullmatch(
+                        text[
+                            next(g for g in sent_found if g.actor == subj[0]).end : next(
+                                g for g in sent_found if g.actor == subj[1]
+                            ).start
+                        ]
+                    )
+                ):
+                    parts.insert(1, subj[1])
             if len(set(parts)) < 2:
                 continue
             kind = m["kind"]
@@ -457,6 +475,30 @@ def generic_meetings(
     'Abe and Putin last met in Buenos Aires on Dec. 1.' -> Abe–Putin, 2018-12-01, mentioned
     """
     meetings = list(known)
+    # "Jaishankar met Wang in Dushanbe last month", "Earlier in the day, Moon met Harris": a
+    # meeting dated away from the report, or told as what came before, is not the
+    # article's own
+    for k, m in enumerate(meetings):
+        if m.mentioned_only:
+            continue
+        first = m.evidence[0] if m.evidence else None
+        lead = text[first.start : first.end] if first else ""
+        if (
+            m.start is not None
+            and pub is not None
+            and (
+                not _compatible(m.start, pub)
+                or (
+                    m.start.precision == pub.precision and abs((m.start.value - pub.value).days) > 3
+                )
+            )
+        ) or re.match(
+            r"(?:[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–-]{1,2}\s*)?"  # a dateline
+            r"\W*(?:Earlier|Previously|Before that|Last\s+(?:week|month|year)|The day before|"
+            r"A day earlier)\b",
+            lead,
+        ):
+            meetings[k] = replace(m, mentioned_only=True)
     main = next((m for m in meetings if not m.mentioned_only), None)
     main_parts = [p.actor for p in main.participants] if main else []
     persons = {a.name for a in table.actors if a.kind == ActorKind.PERSON}
@@ -588,8 +630,25 @@ def generic_meetings(
             all_states = list(dict.fromkeys(f.actor for f in found if f.kind == ActorKind.STATE))
             if not parts and len(all_states) >= 2 and not roster:
                 parts = all_states
+            collective = False
+            # "the three leaders": the meeting told with that many parties
+            nm = re.search(
+                r"\b[Tt]he\s+(three|four|five|six)\s+(?:leaders|sides|countries)\b", clause
+            )
+            if len(parts) < 2 and nm:
+                want = _WORD_ORD.get(
+                    {"three": "third", "four": "fourth", "five": "fifth"}.get(nm[1], "sixth")
+                )
+                group = next(
+                    (m for m in meetings if len(m.participants) == want and not m.mentioned_only),
+                    None,
+                ) or next((m for m in reversed(meetings) if len(m.participants) == want), None)
+                if group is not None:
+                    parts = list(dict.fromkeys([*(p.actor for p in group.participants), *parts]))
+                    collective = True
             if len(parts) < 2 and _THE_TWO.search(clause) and main_parts:
                 parts = list(dict.fromkeys([*main_parts, *parts]))
+                collective = True
             # "Putin traveled to Beijing for the opening of the Games": a trip to a capital
             if (
                 len(parts) == 1
@@ -642,6 +701,49 @@ def generic_meetings(
                 )
             ):
                 parts = list(roster)
+            # "The next round … is expected next month", "a follow-up meeting", "The last such
+            # meeting was held in …", "The 12th round was held on July 31": another meeting of
+            # a series already told, whose parties are the states (their envoys change)
+            series = re.search(r"\b(?:next|previous|follow-up|such)\b", clause, re.I)
+            if (
+                len(parts) < 2
+                and (series or _ORDINAL_N.search(clause))
+                and re.match(
+                    r"(?:talks|round|session|negotiations|dialogue|meeting|summit)",
+                    trig.group(),
+                    re.I,
+                )
+                and meetings
+            ):
+                if series and series.group().lower() == "such":
+                    # the meeting told last before this sentence
+                    told = [m for m in meetings if m.evidence and m.evidence[0].start < s.start]
+                    same = max(told, key=lambda m: m.evidence[0].start) if told else None
+                elif series:
+                    same = main
+                else:
+                    same = next(
+                        (
+                            m
+                            for m in meetings
+                            if _meeting_ordinal(text, m) is not None and not m.mentioned_only
+                        ),
+                        None,
+                    ) or next((m for m in meetings if _meeting_ordinal(text, m) is not None), None)
+                if same is not None and same.kind != "series":
+                    parts = list(dict.fromkeys([*(p.actor for p in same.participants), *parts]))
+                    collective = True
+            # a meeting still to come, or another of a series, named by a collective ("their
+            # next summit", "the last such meeting"): between the states the people stand for
+            # (not "their previous meeting", "their first summit": the same people's)
+            series_states = False
+            ahead_series = re.search(r"\b(?:next|follow-up|such)\b", clause, re.I)
+            if collective and (
+                ahead_series or (_ORDINAL_N.search(clause) and not _THE_TWO.search(clause))
+            ):
+                states = _states_of(parts, table)
+                if states:
+                    parts, series_states = states, True
             # "last week's NATO summit in Brussels", "an ASEAN summit": the summit of an
             # organisation, whose members the article does not list, has it as its party
             if not parts:
@@ -660,7 +762,8 @@ def generic_meetings(
                 if body is not None:
                     parts = [body.actor]
             if len(parts) < 2 and not (
-                len(parts) == 1 and table.kind(parts[0]) == ActorKind.ORGANIZATION
+                len(parts) == 1
+                and (table.kind(parts[0]) == ActorKind.ORGANIZATION or series_states)
             ):
                 continue
             prev_parts = parts
@@ -1029,6 +1132,20 @@ def _lede_meeting(
                 evidence=(Span(s.start, s.end),),
             )
     return None
+
+
+def _states_of(parts: list[str], table: ActorTable) -> list[str]:
+    """The states a list of parties stands for: a state itself, a person's country."""
+    out: list[str] = []
+    for p in parts:
+        kind = table.kind(p)
+        if kind == ActorKind.STATE:
+            out.append(p)
+        elif kind == ActorKind.PERSON:
+            actor = next((a for a in table.actors if a.name == p), None)
+            if actor is not None and actor.country:
+                out.append(actor.country)
+    return list(dict.fromkeys(out))
 
 
 def _compatible(a: FuzzyDate, b: FuzzyDate) -> bool:

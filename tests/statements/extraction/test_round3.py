@@ -161,3 +161,62 @@ def test_an_organisations_summit_has_it_as_party() -> None:
         {p.actor for p in m.participants} == {"NATO"} and m.start.iso() == "2022-08-10"
         for m in ex.meetings
     )
+
+
+SERIES = """Fisheries talks resume
+
+August 17, 2022
+
+LIMA — Peruvian Minister Ana Ruiz and her Chilean counterpart Jorge Pardo held the 13th round of fisheries talks in Lima on Wednesday.
+
+The next round of fisheries talks is expected to take place in Santiago next month.
+
+The 12th round was held on June 3. The last such meeting in Santiago was held in May 2019.
+
+Their previous meeting took place in Arica in March.
+"""
+
+
+def test_another_meeting_of_a_series_is_between_the_states() -> None:
+    got = _meetings(extract(SERIES))
+    # "the next round", "the last such meeting", "the 12th round": the states whose envoys meet
+    assert ("2022-09", frozenset({"Peru", "Chile"})) in got
+    assert ("2019-05", frozenset({"Peru", "Chile"})) in got
+    assert ("2022-06-03", frozenset({"Peru", "Chile"})) in got
+    # "their previous meeting" is the same people's
+    assert ("2022-03", frozenset({"Ana Ruiz", "Jorge Pardo"})) in got
+
+
+def test_the_three_leaders_and_a_three_way_summit() -> None:
+    ex = extract(
+        "Summit\n\nAugust 17, 2022\n\nLIMA — Peruvian President Rosa Vidal and Chilean "
+        "President Tomas Ferro met on the sidelines of a three-way summit with Bolivian "
+        "President Jorge Pardo in Lima.\n\nThe three leaders agreed to hold their next "
+        "trilateral summit in Bolivia next year.\n"
+    )
+    got = _meetings(ex)
+    assert ("2022-08-17", frozenset({"Rosa Vidal", "Tomas Ferro", "Jorge Pardo"})) in got
+    assert ("2023", frozenset({"Peru", "Chile", "Bolivia"})) in got
+
+
+def test_a_meeting_told_as_before_or_far_from_the_report_is_not_the_own() -> None:
+    ex = extract(
+        "Summit\n\nAugust 17, 2022\n\nLIMA — Earlier in the day, President Rosa Vidal met "
+        "Minister Ana Ruiz.\n\nMinister Jorge Pardo met Minister Leo Sal in Quito last month."
+        "\n\nVidal hosted Chilean President Tomas Ferro at the palace on Wednesday.\n"
+    )
+    own = [m for m in ex.meetings if not m.mentioned_only]
+    assert [frozenset(p.actor for p in m.participants) for m in own] == [
+        frozenset({"Rosa Vidal", "Tomas Ferro"})
+    ]
+    # "earlier in the day" is the report's day
+    assert ("2022-08-17", frozenset({"Rosa Vidal", "Ana Ruiz"})) in _meetings(ex)
+
+
+def test_counterparts_take_the_demonyms_state() -> None:
+    ex = extract(
+        "Talks\n\nAugust 17, 2022\n\nEnvoy Ana Ruiz will meet her Chilean counterparts, "
+        "Foreign Minister Jorge Pardo and Defence Minister Leo Sal, in Lima on Monday.\n"
+    )
+    countries = {a.name: a.country for a in ex.actors}
+    assert countries["Jorge Pardo"] == "Chile" and countries["Leo Sal"] == "Chile"
