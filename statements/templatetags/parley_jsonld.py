@@ -3,9 +3,11 @@ schema.org JSON-LD as a `<script type="application/ld+json">` block.
 
 A JSON-LD block is data, not script (the CSP's script-src does not apply to it), but it sits
 inside HTML: `<`, `>` and `&` are written as \\u003c, \\u003e, \\u0026 so that no stored string
-("</script>", "<!--", "]]>") can end the block or open markup. The document is re-read
-through `statements.formats.queries` (a fixed 2–4 queries), so it is the same document as
-`/api/v1/<resource>/<id>.jsonld` whatever the page prefetched.
+("</script>", "<!--", "]]>") can end the block or open markup. The document is the same as
+`/api/v1/<resource>/<id>.jsonld` whatever the page prefetched: when the object the page
+passes already carries every relation `statements.formats.queries` would load for it
+(`_RELATIONS`; the statement page loads them), it is used as it is; otherwise the document
+is re-read through those querysets (a fixed 2–4 queries).
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ from statements.formats import queries
 from statements.models import Claim, Statement
 
 register = template.Library()
+
+# What each document reads beyond the object's own row, as `statements.formats.queries`
+# loads it: (select_related paths, prefetch_related paths).
+_RELATIONS = {
+    Statement: (
+        ("speaker", "reported_via", "meeting", "article__publisher"),
+        ("article__authors",),
+    ),
+}
 
 _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 _QUERYSETS = {
@@ -47,10 +58,35 @@ def jsonld(context, obj) -> SafeString:
     fetch = _QUERYSETS.get(type(obj))
     if fetch is None or obj.pk is None:
         return mark_safe("")
-    fresh = fetch().filter(pk=obj.pk).first()
+    if _carries(obj, *_RELATIONS.get(type(obj), (None, None))):
+        fresh = obj
+    else:
+        fresh = fetch().filter(pk=obj.pk).first()
     if fresh is None:
         return mark_safe("")
     request = context.get("request")
     base = request.build_absolute_uri("/").rstrip("/") if request is not None else ""
     data = formats_jsonld.document_for(fresh, base)
     return mark_safe(f'<script type="application/ld+json">{script_json(data)}</script>')
+
+
+def _carries(obj, selected: tuple[str, ...] | None, prefetched: tuple[str, ...] | None) -> bool:
+    """Whether `obj` already holds these select_related and prefetch_related relations."""
+    if selected is None:
+        return False
+    for path in selected:
+        target = obj
+        for name in path.split("__"):
+            if target is None:
+                break
+            if not target._meta.get_field(name).is_cached(target):
+                return False
+            target = getattr(target, name)
+    for path in prefetched:
+        *head, last = path.split("__")
+        target = obj
+        for name in head:  # each step was checked above (it is in `selected`)
+            target = getattr(target, name) if target is not None else None
+        if target is not None and last not in getattr(target, "_prefetched_objects_cache", {}):
+            return False
+    return True

@@ -241,3 +241,22 @@ def strings(value):
 
 def test_tag_ignores_other_objects(world):
     assert render_tag(world.article) == ""
+
+
+def test_statement_page_embeds_the_document_without_reading_it_again(client, world):
+    """The statement page loads every relation the JSON-LD needs; the tag reuses them and
+    the embedded document is the one `/api/v1/statements/<id>.jsonld` serves."""
+    html = client.get(world.statement.get_absolute_url()).content.decode()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match
+    expected = client.get(f"/api/v1/statements/{world.statement.pk}.jsonld").json()
+    assert json.loads(match.group(1)) == expected
+
+
+def test_tag_rereads_an_object_without_its_relations(world, django_assert_num_queries):
+    from statements.models import Statement
+
+    bare = Statement.objects.get(pk=world.statement.pk)
+    with django_assert_num_queries(2):  # the statement with its context, the authors
+        html = render_tag(bare)
+    assert html.startswith('<script type="application/ld+json">')

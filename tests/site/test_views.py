@@ -324,8 +324,9 @@ PAGES = {
     "actor": (lambda w: w.putin.get_absolute_url(), 7 + 3),
     # article, authors, statements, their claims
     "article": (lambda w: w.article.get_absolute_url(), 4),
-    # statement with context, its claims; + 2 JSON-LD
-    "statement": (lambda w: w.willing.get_absolute_url(), 2 + 2),
+    # statement with context, its claims, the article's authors (the JSON-LD reuses them:
+    # it re-read the statement and the authors before, 2 + 2)
+    "statement": (lambda w: w.willing.get_absolute_url(), 3),
     # claim with its actors, evidence with articles; + 3 JSON-LD
     "claim": (lambda w: w.claim.get_absolute_url(), 2 + 3),
     # actors, meetings, statements, claims
