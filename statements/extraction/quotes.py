@@ -23,7 +23,7 @@ _THAT = re.compile(r"\bthat\s+")
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
 _PREP_START = re.compile(
     r"^\s*(?:after|before|in|on|at|during|while|when|from|to|with|without|late|early|last|"
-    r"this|earlier|later|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"this|earlier|later|then|on\s+\w+day|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"yesterday|today|tonight|\.|,|$)",
     re.I,
 )
@@ -196,7 +196,8 @@ def find_cues(
     # said" / "Yang, in comments carried by Chinese state television, said": a parenthetical
     # (or an empty one: an appositive name) between the speaker and the verb.
     paren_rx = re.compile(
-        r",\s+(?:(?!(?:and|but|or|while|whereas|as)\s)(?=[a-z“\"]|(?:A|An|The)\s|[A-Z][\w.-]*['’]s\s)"
+        r",\s+(?:(?:who|whose)\s[^,;\"“”\n]{1,200}?,\s+|"  # a long relative clause
+        r"(?!(?:and|but|or|while|whereas|as)\s)(?=[a-z“\"]|(?:A|An|The)\s|[A-Z][\w.-]*['’]s\s)"
         rf"[^,;\"“”\n]{{1,90}}?,\s+)?(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
     )
     starts = {f.start for f in outer}
@@ -217,12 +218,17 @@ def find_cues(
                     nxt = re.match(r"\s+(?:the\s+|[A-Z][\w.]*\s+)*", text[m.end() : m.end() + 60])
                     # …but not "X, who is a senior official, said North Korea could …": a
                     # name followed by its own verb is the reported clause's subject
+                    # ("…, Bayo Onanuga, said the Nigerian president had …": a name that
+                    # does not end the clause is the reported clause's subject too)
                     if m["v"] not in ("told", "tells") and any(
                         m.end() < g <= m.end() + (nxt.end() if nxt else 1)
                         and not _SUBJECT_OF_CLAUSE.match(text, _mention_end(outer, g))
+                        and re.match(r"[.,;:]|\s*$", text[_mention_end(outer, g) :][:2])
                         for g in starts
                     ):
                         m = None
+            if m and _not_speech(text, m.end(), m["v"]):
+                m = None
             if m and not _inside(m.start("v"), quotes):
                 start = f.start
                 pm = poss_rx.search(text, max(s.start, f.start - 40), f.start)
@@ -271,7 +277,7 @@ def find_cues(
             rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b", text[s.start : s.end]
         ):
             st = s.start + m.start()
-            if not _inside(st, quotes):
+            if not _inside(st, quotes) and not _not_speech(text, s.start + m.end(), m["v"]):
                 cues.append(
                     Cue(
                         None,
@@ -294,6 +300,39 @@ def find_cues(
         seen_verb.add(c.end)
         kept.append(c)
     return kept
+
+
+# "agreed to build", "agreed on Tuesday to meet", "had argued over the goal", "asked not to
+# be identified": these verbs report speech only with a clause or a quote
+_NOT_SPEECH_AFTER = re.compile(
+    r"\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday)\s+)?(?:not\s+)?(?:to|on|over|about|with|for|against|upon|in\s+principle)\b",
+    re.I,
+)
+_CLAUSE_ONLY_VERBS = frozenset(
+    {
+        "agreed",
+        "argued",
+        "argues",
+        "continued",
+        "pledged",
+        "pledges",
+        "promised",
+        "promises",
+        "vowed",
+        "vows",
+        "asked",
+    }
+)
+
+
+def _not_speech(text: str, verb_end: int, verb: str) -> bool:
+    """'Lima and Quito agreed Tuesday to meet' -> True; 'agreed that the row was over' -> False."""
+    if verb not in _CLAUSE_ONLY_VERBS:
+        return False
+    if verb in ("asked",) and not re.match(r"\s+(?:not\s+)?to\b", text[verb_end:]):
+        return False
+    return bool(_NOT_SPEECH_AFTER.match(text, verb_end))
 
 
 # "said North Korea could scrap …": the name after the verb starts the reported clause
@@ -725,7 +764,7 @@ def _reported_clause(
     ref = reference()
     if c.according:
         after = text[c.end : tail_end]
-        m = re.match(r"\s*,\s*", after)
+        m = re.match(r"\s*,\s*(?!\s|(?:who|whose|which)\s)", after)
         if m:
             return _trim(text, c.end + m.end(), tail_end)
         before = text[s.start : c.start]
@@ -738,6 +777,12 @@ def _reported_clause(
     cut = re.search(r",\s+(?:while|whereas)\s|,\s+as\s+(?:he|she|they)\s", text[c.end : tail_end])
     if cut:
         tail_end = c.end + cut.start()
+    # "…, before U.S. officials accused Beijing of …": a later event with its own subject
+    for cut in re.finditer(r",\s+(?:before|although|though)\s+", text[c.end : tail_end]):
+        nxt = text[c.end + cut.end() : tail_end]
+        if _has_verb(" ".join(nxt.split()[:5])):
+            tail_end = c.end + cut.start()
+            break
     # "Yatimov said the maps would be swapped, according to the agency Khovar": the
     # source named after the words is attribution, not part of them
     cut = _ACCORDING_TAIL.search(text, c.end, tail_end)
