@@ -19,6 +19,7 @@ from .meetings import find_meetings, generic_meetings
 from .quotes import extract_statements
 from .reference import reference
 from .sentences import Sentence, paragraphs, sentences
+from .speakers import add_speakers
 from .types import ArticleMeta, Extraction, FuzzyDate, Meeting, Span, Statement
 
 _DATELINE = re.compile(
@@ -114,6 +115,7 @@ def extract_text(text: str, *, url: str | None = None, page_meta: dict | None = 
     captions = tuple(s for s in bp.spans if len(text[s.start : s.end].split()) > 6)
     mention_regions = ((header.title_span,) if header.title_span else ()) + regions
     table = find_actors(text, mention_regions, regions + captions)
+    table = add_speakers(text, sents, table)
     place, agency = dateline(text, header.body_start, bp.spans)
     published = header.published
     meta = page_meta or {}

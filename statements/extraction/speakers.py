@@ -1,0 +1,221 @@
+"""Speakers the actor stage leaves unnamed: offices, unnamed bodies and groups before a verb.
+
+Runs after `find_actors` and only fills gaps: a phrase gets a mention here when it is the
+subject of an attribution verb (or follows "according to") and no actor mention already
+starts there. Plain shapes, no article-specific words:
+
+* `Yoon's office said`, `Tashiev's press service said` -> organisation named as written;
+  a later `The presidential office said` / `the office` is the same body;
+* `The Communications Directorate said`, `The Ministry of External Affairs said` ->
+  organisation by its name; a later `the MEA said` (its initials) is the same body;
+* `Analysts in Tokyo said`, `Residents of border villages told`, `officials from both sides
+  say`, `according to two people familiar with the talks`, `one of the people said` ->
+  a group, lower case, without its number or where it is (`residents of border villages`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from .actors import ActorTable, Found
+from .reference import reference
+from .sentences import Sentence
+from .types import Actor, ActorKind
+
+_BODY_HEADS = (
+    r"Ministry|Directorate|Office|Department|Agency|Commission|Council|Secretariat|"
+    r"Presidency|Committee|Bureau|Cabinet"
+)
+_POSS_HEADS = (
+    r"office|press\s+service|press\s+office|media\s+office|spokesman|spokeswoman|"
+    r"spokesperson|government|administration|cabinet|campaign|camp"
+)
+_GROUP_EXTRA = (
+    "people",
+    "residents",
+    "sources",
+    "officials",
+    "diplomats",
+    "negotiators",
+    "farmers",
+    "fishermen",
+    "villagers",
+    "economists",
+    "investors",
+    "traders",
+    "workers",
+    "students",
+    "voters",
+    "locals",
+    "campaigners",
+    "researchers",
+    "delegates",
+)
+_NUMBER = (
+    r"(?:two|three|four|five|several|some|many|most|other|few|a\s+few|a\s+number\s+of|"
+    r"dozens\s+of|hundreds\s+of)"
+)
+_LINK = r"(?:of|in|from|on|at|familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    ref = reference()
+    verbs = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
+    adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
+    verb = rf"\s+(?:(?:{adverbs})\s+)*(?:{verbs})\b"
+    groups = "|".join(sorted(set(ref.groups) | set(_GROUP_EXTRA), key=len, reverse=True))
+    name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    return {
+        # "Yoon's office said", "Tashiev's press service said"
+        "poss": re.compile(rf"(?P<np>(?P<owner>{name})['’]s\s+(?P<head>{_POSS_HEADS}))(?={verb})"),
+        # "The Communications Directorate said", "The Ministry of External Affairs said"
+        "body": re.compile(
+            r"(?P<np>\b[Tt]he\s+(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}"
+            rf"(?P<head>{_BODY_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
+            r"(?:\s+(?:(?:and|of|for)\s+)?[A-Z][\w'’-]*)*)?))"
+            rf"(?={verb}|\s*,\s+[^,]{{1,60}},{verb})"
+        ),
+        # "The presidential office said", "the office said": a body named before
+        "back": re.compile(
+            rf"(?P<np>\b[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?P<head>office|ministry|directorate|"
+            rf"department|agency|commission|presidency|press\s+service))(?={verb})"
+        ),
+        # "the MEA said"
+        "acronym": re.compile(rf"(?P<np>\b(?:[Tt]he\s+)?(?P<acr>[A-Z]{{2,6}}))(?={verb})"),
+        # "Analysts in Tokyo said", "officials from both sides say", "Residents of border
+        # villages in Batken told", "two people familiar with the talks"
+        "group": re.compile(
+            rf"(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>[A-Za-z-]+\s+)?(?P<g>(?i:{groups}))"
+            rf"(?P<pp>(?:\s+{_LINK}\s+(?:the\s+|both\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)*?))"
+            rf"(?={verb})"
+        ),
+        "according": re.compile(
+            rf"\b[Aa]ccording\s+to\s+(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>[a-z-]+\s+)?"
+            rf"(?P<g>{groups})(?P<pp>\s+{_LINK}\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?)"
+        ),
+        "one_of": re.compile(
+            rf"\b(?P<np>[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<g>\w+))(?={verb})"
+        ),
+    }
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _group_name(m: re.Match[str]) -> str:
+    """'Residents of border villages in Batken' -> 'residents of border villages'."""
+    head = m["g"].lower()
+    mod = (m["mod"] or "").strip()
+    words = [mod.lower()] if mod and mod.lower() not in ("the", "a", "an") else []
+    ref = reference()
+    if mod and (mod in ref.demonyms or mod.lower() in ref.quantifiers):
+        words = [mod] if mod in ref.demonyms else []
+    out = " ".join([*words, head])
+    for link in re.finditer(
+        rf"\s+(?P<l>{_LINK})\s+(?P<o>(?:the\s+|both\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)",
+        m["pp"] or "",
+    ):
+        # where they are ("in Tokyo", "from both sides") is not who they are
+        if link["l"] in ("in", "from", "on", "at") or link["o"][:1].isupper():
+            break
+        out += f" {link['l']} {link['o']}"
+    return out
+
+
+def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) -> ActorTable:
+    """The table with mentions for unnamed bodies and groups that speak.
+
+    "Yoon's office said." -> Found("Yoon's office", organization)
+    """
+    pats = _patterns()
+    found = list(table.found)
+    actors = {a.name: a for a in table.actors}
+    kinds = {a.name: a.kind for a in table.actors}
+    ref = reference()
+    added: list[Found] = []
+
+    def covered(start: int, end: int) -> bool:
+        return any(f.start == start and f.end >= end for f in found + added)
+
+    def add(name: str, kind: ActorKind, start: int, end: int) -> None:
+        if covered(start, end):
+            return
+        surface = text[start:end]
+        added.append(
+            Found(name, kind, start, end, surface, "group" if kind == "group" else "entity")
+        )
+        if name in actors:
+            a = actors[name]
+            if surface not in a.aliases:
+                actors[name] = replace(a, aliases=(*a.aliases, surface))
+        else:
+            country = ref.demonyms.get(name.split()[0]) if kind == ActorKind.GROUP else None
+            actors[name] = Actor(name, kind, (surface,), country)
+            kinds[name] = kind
+
+    bodies: list[tuple[int, str, str]] = []  # (position, head, actor)
+    for s in sentences:
+        lo, hi = s.start, s.end
+        for key in ("poss", "body"):
+            for m in pats[key].finditer(text, lo, hi):
+                if key == "poss":
+                    owner = next((f for f in found if f.start <= m.start("owner") < f.end), None)
+                    if owner is None or owner.kind != ActorKind.PERSON:
+                        continue
+                    name = m["np"]
+                else:
+                    name = re.sub(r"\s+", " ", m["name"])
+                    if name in ref.surface:
+                        continue
+                start = m.start("np")
+                if covered(start, m.end("np")):
+                    continue
+                add(name, ActorKind.ORGANIZATION, start, m.end("np"))
+                bodies.append((start, m["head"].lower(), name))
+        for m in pats["back"].finditer(text, lo, hi):
+            prior = [b for b in bodies if b[0] < m.start() and b[1].endswith(m["head"].split()[-1])]
+            if prior and not any(f.start <= m.start() < f.end for f in found):
+                add(prior[-1][2], ActorKind.ORGANIZATION, m.start("np"), m.end("np"))
+        for m in pats["acronym"].finditer(text, lo, hi):
+            acr = m["acr"]
+            if acr in ref.surface or any(f.start <= m.start("acr") < f.end for f in found):
+                continue
+            owners = [
+                a.name
+                for a in actors.values()
+                if a.kind == ActorKind.ORGANIZATION and _initials(a.name) == acr
+            ]
+            if owners:
+                add(owners[-1], ActorKind.ORGANIZATION, m.start("np"), m.end("np"))
+        for key in ("group", "according"):
+            for m in pats[key].finditer(text, lo, hi):
+                g = m["g"].lower()
+                if g == "people" and not re.search(
+                    r"familiar|close|knowledge|briefed", m["pp"] or ""
+                ):
+                    continue
+                # a capitalised head only opens the sentence ("Analysts said")
+                if not m["g"].islower() and m.start("np") != lo and key == "group":
+                    continue
+                lead = text[max(lo, m.start("np") - 40) : m.start("np")]
+                if key == "group" and lead.strip() and not re.search(r"(?:^|[,—–:]\s*)$", lead):
+                    continue
+                name = _group_name(m)
+                add(name, ActorKind.GROUP, m.start("np"), m.end("np"))
+        for m in pats["one_of"].finditer(text, lo, hi):
+            plural = m["g"].lower()
+            groups = [
+                f
+                for f in found + added
+                if f.kind == ActorKind.GROUP and f.start < m.start() and plural in f.actor.split()
+            ]
+            if groups:
+                add(groups[-1].actor, ActorKind.GROUP, m.start("np"), m.end("np"))
+    if not added:
+        return table
+    merged = tuple(sorted(found + added, key=lambda f: (f.start, -f.end)))
+    return ActorTable(tuple(actors.values()), merged, table.affiliation)
