@@ -657,4 +657,11 @@ def find_actors(
             if kind == ActorKind.GROUP and " " in name:
                 country = ref.demonyms.get(name.split()[0])
             actors[name] = Actor(name, kind, tuple(aliases[name]), country)
+    # "Kenyan President William Ruto", "Soviet troops": a state named only by its demonym is
+    # an actor of the story too (no mention: the demonym belongs to the phrase it modifies)
+    for lo, hi in _spans_text(text, regions):
+        for m in ref.demonym_re.finditer(text, lo, hi):
+            state = ref.demonyms[m.group()]
+            if state not in actors and ref.entities.get(state) is not None:
+                actors[state] = Actor(state, ActorKind.STATE, (m.group(),), state)
     return ActorTable(tuple(actors.values()), tuple(found), affiliation)

@@ -38,6 +38,7 @@ _LINE_PATTERNS = [
         r"\bcontributed to this report\b|^contributing:|^(?:additional )?reporting by\b|^editing by\b",
         r"^our standards:|trust principles",
         r"^\d+\s+min(?:ute)?s?\s+read$",
+        r"^source\s*:",  # "SOURCE: AL JAZEERA AND NEWS AGENCIES"
         r"^(?:topics|reuse this content|share on \w+|share via \w+)$",
     )
 ]
@@ -102,6 +103,9 @@ def find_boilerplate(text: str, body_start: int = 0, extra: tuple[Span, ...] = (
         if _ALT_TEXT.match(line):
             marked.add(i)
             continue
+        if _caps_credit(line):
+            marked.add(i)  # "KYODO, STAFF REPORT"
+            continue
         if (len(line) < 80 and _CREDIT.match(line) and "/" in line) or (
             " via " in line and _CREDIT.match(line)
         ):
@@ -130,4 +134,26 @@ def _publisher_from(text: str, spans: tuple[Span, ...]) -> str | None:
             ent = ref.entities[ref.surface[m.group()]]
             if ent.kind == "media":
                 votes[ent.name] += 1
-    return votes.most_common(1)[0][0] if votes else None
+    if votes:
+        return votes.most_common(1)[0][0]
+    # "SOURCE: AL JAZEERA AND NEWS AGENCIES": a credit line in capitals, when nothing else
+    # names the outlet
+    for sp in spans:
+        outlet = _caps_credit(text[sp.start : sp.end])
+        if outlet and re.match(r"source\s*:", text[sp.start : sp.end], re.I):
+            return outlet
+    return None
+
+
+def _caps_credit(line: str) -> str | None:
+    """'KYODO, STAFF REPORT' / 'SOURCE: AL JAZEERA AND NEWS AGENCIES' -> the outlet named in a
+    short line in capitals."""
+    if len(line.split()) > 8 or not line.isupper():
+        return None
+    ref = reference()
+    for surface in sorted(ref.surface, key=len, reverse=True):
+        if len(surface) < 4 or ref.entities[ref.surface[surface]].kind != "media":
+            continue
+        if re.search(rf"(?<![\w]){re.escape(surface.upper())}(?![\w])", line):
+            return ref.surface[surface]
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .boilerplate import _caps_credit
 from .reference import reference
 from .types import Actor, ActorKind, Role
 
@@ -61,6 +62,21 @@ def credit_actors(text: str, known: set[str]) -> list[Actor]:
         outlet = media(m["agency"])
         if outlet:
             person(m["name"], outlet)
+    # "Image source, KCNA via Reuters", "AFP via Getty Images": the distributing agency
+    for m in re.finditer(
+        r"\bvia[ ]+(?P<agency>[A-Z][\w&'’.-]*(?:[ ]+[A-Z][\w&'’.-]*){0,2})[ ]*$", text, re.M
+    ):
+        if m["agency"] in ref.surface:
+            media(m["agency"])
+    # "KYODO, STAFF REPORT", "SOURCE: AL JAZEERA AND NEWS AGENCIES": an outlet credited in
+    # a short line in capitals
+    for line in text.split("\n"):
+        outlet = _caps_credit(line.strip())
+        if outlet and outlet not in known and outlet not in out:
+            surface = next(
+                (s for s in ref.surface if ref.surface[s] == outlet and s.upper() in line), outlet
+            )
+            out[outlet] = Actor(outlet, ActorKind.MEDIA, (surface.upper(),))
     for m in _CONTRIB.finditer(text):
         pre = m["pre"]
         outlet = next(

@@ -88,7 +88,7 @@ _NUMERIC = re.compile(
 )
 _YEAR_GLUED_TIME = re.compile(r"(?P<year>\d{4})(?P<hour>\d{1,2}):(?P<minute>\d{2})")
 
-_NAME_TOKEN = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿ]+)*|[A-ZÀ-Þ]\.)"
+_NAME_TOKEN = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿ]*)*|[A-ZÀ-Þ]\.)"
 _BARE_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
 _ALT_TEXT = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}\s+(?:19|20)\d\d\s+\w+$")
 _SOCIAL = re.compile(
@@ -97,9 +97,18 @@ _SOCIAL = re.compile(
     re.I,
 )
 _ROLE_LINE = re.compile(
-    r"^(?:staff writer|staff reporter|correspondent|contributor|\d+\s+min(?:ute)?s?\s+read)$", re.I
+    r"^(?:(?:[a-z-]+\s+){0,3}(?:writer|reporter|correspondent|contributor|editor|columnist)|"
+    r"\d+\s+min(?:ute)?s?\s+read)$",
+    re.I,
 )
-_BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<names>.+)$")
+# "By Jane Doe", "Author Markus Brandt", "Text by: Claire Roe", "By political reporter Tom Hale"
+_BYLINE = re.compile(
+    r"^(?:By|BY|by|Authors?|Text by|Written by|Words by)\s*:?\s+"
+    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer)\s+)?(?P<names>.+)$"
+)
+# "NEW DELHI, Oct 11, 2021 (PTI) -", "EFE | Buenos Aires | 23 Jan. 2023": the agency on the
+# date line
+_LINE_AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .&/-]{0,40})\)|^(?P<lead>[^|]{2,40}?)\s*\|")
 
 
 @dataclass(frozen=True)
@@ -249,6 +258,20 @@ def _date_ahead(text: str, pos: int) -> bool:
     return False
 
 
+def _line_agency(line: str) -> str | None:
+    """'TOKYO, March 16, 2023 (Kyodo) --' -> 'Kyodo'; 'EFE | Lima | 2 May 2023' -> 'EFE'."""
+    ref = reference()
+    for m in _LINE_AGENCY.finditer(line):
+        raw = (m["paren"] or m["lead"] or "").strip()
+        name = ref.surface.get(raw)
+        if name and ref.entities[name].kind == "media":
+            return name
+        # an agency the reference does not know: a short all-caps name in parentheses
+        if m["paren"] and re.fullmatch(r"[A-Z][A-Z&-]{1,7}", raw):
+            return raw
+    return None
+
+
 def split_header(text: str) -> Header:
     """Read title, date and byline from the first lines; the body starts after them.
 
@@ -287,6 +310,7 @@ def split_header(text: str) -> Header:
             if value is not None:
                 published = _as_datetime(value)
                 body_start = pos + len(line)
+                agency = agency or _line_agency(stripped)
                 continue
         if len(words) <= 14 and (
             parse_datetime(stripped) is not None

@@ -220,3 +220,47 @@ def test_counterparts_take_the_demonyms_state() -> None:
     )
     countries = {a.name: a.country for a in ex.actors}
     assert countries["Jorge Pardo"] == "Chile" and countries["Leo Sal"] == "Chile"
+
+
+def test_states_named_only_by_demonym_are_actors() -> None:
+    ex = extract(
+        "Talks\n\nAugust 17, 2022\n\nLIMA — Envoy Ana Ruiz met Bolivian President Jorge Pardo "
+        "on Wednesday.\n"
+    )
+    bolivia = next(a for a in ex.actors if a.name == "Bolivia")
+    assert bolivia.aliases == ("Bolivian",)
+    # not a party: the demonym is the president's
+    assert all(p.actor != "Bolivia" for m in ex.meetings for p in m.participants)
+
+
+@pytest.mark.parametrize(
+    ("header", "authors", "publisher"),
+    [
+        ("Author Maria Lind\nDate 03.11.2020", ("Maria Lind",), None),
+        ("Text by: Maria Lind\nIssued on: 03/11/2020 - 10:15", ("Maria Lind",), None),
+        ("By political reporter Tom Hale\nPosted Tue 3 Nov 2020 at 9:12pm", ("Tom Hale",), None),
+        (
+            "Published Nov 3, 2020, 05:42 PM\n\nLi Wen-Y\nSenior Foreign Correspondent",
+            ("Li Wen-Y",),
+            None,
+        ),
+        ("LIMA, Nov 3, 2020 (PTI) -", (), "Press Trust of India"),
+        ("EFE | Lima | 3 Nov. 2020", (), "EFE"),
+    ],
+)
+def test_header_bylines_and_agencies(header: str, authors: tuple, publisher: str | None) -> None:
+    ex = extract(f"Envoys meet\n\n{header}\n\nEnvoy Ana Ruiz met Minister Leo Sal on Tuesday.\n")
+    assert ex.article.authors == authors
+    assert ex.article.published is not None
+    assert ex.article.publisher == publisher
+
+
+def test_credit_lines_in_capitals_and_via_name_outlets() -> None:
+    ex = extract(
+        "Envoys meet\n\nNovember 3, 2020\n\nEnvoy Ana Ruiz met Minister Leo Sal on Tuesday.\n\n"
+        "Image source, KCNA via Reuters\n\nSOURCE: AL JAZEERA AND NEWS AGENCIES\n"
+    )
+    media = {a.name: a.aliases for a in ex.actors if a.kind == "media"}
+    assert "Reuters" in media
+    assert media.get("Al Jazeera") == ("AL JAZEERA",) or ex.article.publisher == "Al Jazeera"
+    assert ex.article.publisher == "Al Jazeera"
