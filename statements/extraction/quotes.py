@@ -27,6 +27,73 @@ _PREP_START = re.compile(
     r"yesterday|today|tonight|\.|,|$)",
     re.I,
 )
+# verbs whose words follow them bare ("said 32 deals were signed"); the rest need a clause
+_BARE_CLAUSE_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "reported",
+        "reports",
+        "noted",
+        "notes",
+        "note",
+        "stressed",
+        "stresses",
+        "warned",
+        "warns",
+        "insisted",
+        "insists",
+        "argued",
+        "argues",
+        "believes",
+        "believed",
+        "thinks",
+        "explained",
+        "explains",
+        "claimed",
+        "claims",
+        "asserted",
+        "asserts",
+        "stated",
+        "states",
+        "tweeted",
+        "posted",
+        "replied",
+        "replies",
+        "responded",
+        "responds",
+        "continued",
+        "predicted",
+        "predicts",
+        "suggested",
+        "suggests",
+        "emphasized",
+        "emphasised",
+        "emphasizes",
+        "acknowledged",
+        "acknowledges",
+        "recalled",
+        "observed",
+        "commented",
+        "indicated",
+        "signaled",
+        "signalled",
+        "hinted",
+        "maintained",
+        "maintains",
+        "admitted",
+        "admits",
+        "conceded",
+        "complained",
+        "cautioned",
+        "countered",
+    ]
+) | {"pointed out"}
 _ACCORDING_TAIL = re.compile(r",\s+according\s+to\b")
 _TOLD = ("told", "tells", "tell")
 # the object of "told": "reporters", "journalists", "a press briefing", "the Kyrgyz
@@ -210,6 +277,9 @@ def find_cues(
                 r"\b(?:in|from|to|of|at|for)\s+(?:the\s+)?$",
                 text[max(s.start, f.start - 12) : f.start],
             )
+            # "Kim, who analysts say has become …": the verb sits inside a relative clause
+            if re.search(r"\b(?:who|whom|which)\s+$", text[max(s.start, f.start - 8) : f.start]):
+                continue
             m = None if prep else after_rx.match(text, f.end, s.end)
             if not m and not prep:
                 m = paren_rx.match(text, f.end, s.end)
@@ -274,9 +344,12 @@ def find_cues(
                     )
                 )
         for m in re.finditer(
-            rf"\b(?:[Hh]e|[Ss]he)\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b", text[s.start : s.end]
+            rf"\b(?:[Hh]e|[Ss]he|(?P<it>[Ii]t))\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b",
+            text[s.start : s.end],
         ):
             st = s.start + m.start()
+            if m["it"] and m["v"] not in _IT_VERBS:
+                continue
             if not _inside(st, quotes) and not _not_speech(text, s.start + m.end(), m["v"]):
                 cues.append(
                     Cue(
@@ -289,6 +362,7 @@ def find_cues(
                         mention_end=st + 2 + (text[st] in "Ss"),
                     )
                 )
+        cues.extend(_second_verbs(text, s, cues, outer, quotes, adverbs))
     cues.sort(key=lambda c: c.start)
     # "Yang, in comments carried by Chinese state television, said": two mentions before
     # one verb; the first is the subject, the other sits in the parenthetical
@@ -335,6 +409,92 @@ def _not_speech(text: str, verb_end: int, verb: str) -> bool:
     return bool(_NOT_SPEECH_AFTER.match(text, verb_end))
 
 
+# "Tokayev accepted the invitation, it said": an institution's pronoun
+_IT_VERBS = frozenset({"said", "says", "added", "adds", "reported", "reports", "stated"})
+# "X called Y "…" and said …", "…," he said, adding that …": a second verb of the same subject
+_SECOND_VERB = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)\s+(?:(?P<adv>\w+)\s+)?(?P<v>said|says|added|adds|told|tells|"
+    r"noted|stressed|warned|insisted|stated|explained|acknowledged|announced|confirmed)\b"
+    r"|,\s+(?P<p>adding|saying|noting|stressing|insisting|warning|arguing|explaining)\b"
+)
+_WITH_PARTICIPLE = re.compile(r"\s+(?P<p>saying|adding|noting|stressing|insisting|warning)\b")
+_PARTICIPLE_VERB = {
+    "adding": "added",
+    "saying": "said",
+    "noting": "noted",
+    "stressing": "stressed",
+    "insisting": "insisted",
+    "warning": "warned",
+    "arguing": "argued",
+    "explaining": "explained",
+}
+
+
+def _second_verbs(
+    text: str,
+    s: Sentence,
+    cues: list[Cue],
+    found: list[Found],
+    quotes: tuple[Quote, ...],
+    adverbs: str,
+) -> list[Cue]:
+    """Cues for a second verb of the sentence's speaker.
+
+    'Lima called the deal "fair" and said talks would go on.' -> Cue(Lima, said)
+    """
+    out: list[Cue] = []
+    # "…, with negotiators saying they were close": the name before the participle
+    for f in found:
+        if not s.start <= f.start < s.end:
+            continue
+        pm = _WITH_PARTICIPLE.match(text, f.end, s.end)
+        if pm and re.search(r"\bwith\s+$", text[max(s.start, f.start - 6) : f.start]):
+            out.append(
+                Cue(
+                    f.actor,
+                    f.start,
+                    pm.end(),
+                    _PARTICIPLE_VERB[pm["p"]],
+                    mention_start=f.start,
+                    mention_end=f.end,
+                )
+            )
+    for m in _SECOND_VERB.finditer(text, s.start, s.end):
+        v_start = m.start("v") if m["v"] else m.start("p")
+        v_end = m.end("v") if m["v"] else m.end("p")
+        if m["adv"] and not re.fullmatch(adverbs, m["adv"]):
+            continue
+        if _inside(v_start, quotes) or any(c.end == v_end for c in cues):
+            continue
+        if m["p"] is None and _not_speech(text, v_end, m["v"]):
+            continue
+        prior = [c for c in cues if s.start <= c.start and c.end <= m.start()]
+        if prior:
+            p = prior[-1]
+            if p.according:
+                continue
+            speaker, pronoun, ms, me = p.speaker, p.pronoun, p.mention_start, p.mention_end
+        else:
+            # the sentence's subject: a name opening it ("Erdogan hosted them and said …")
+            subj = next(
+                (
+                    f
+                    for f in found
+                    if s.start <= f.start < m.start()
+                    and re.fullmatch(r"(?:The\s+)?", text[s.start : f.start])
+                ),
+                None,
+            )
+            if subj is None:
+                continue
+            speaker, pronoun, ms, me = subj.actor, False, subj.start, subj.end
+        verb = m["v"] or _PARTICIPLE_VERB[m["p"]]
+        out.append(
+            Cue(speaker, v_start, v_end, verb, pronoun=pronoun, mention_start=ms, mention_end=me)
+        )
+    return out
+
+
 # "said North Korea could scrap …": the name after the verb starts the reported clause
 _SUBJECT_OF_CLAUSE = re.compile(
     r"\s+(?:could|would|will|can|may|might|must|should|had|has|have|was|is|were|are|did|"
@@ -359,6 +519,14 @@ def _resolve_pronoun(
     'Prime Minister Lena Moss arrived late. "It was long," she said.' -> 'Lena Moss'
     """
     lo = paras[max(0, para - 1)].start
+    if text and text[cue.mention_start : cue.mention_start + 3].lower().startswith("it"):
+        # "it said": the last institution, outlet or state that spoke before
+        bodies = [
+            (s.start, s.speaker)
+            for s in statements
+            if lo <= s.start < cue.start and table.kind(s.speaker) != ActorKind.PERSON
+        ]
+        return max(bodies)[1] if bodies else None
     candidates: list[tuple[int, str]] = [
         (s.start, s.speaker)
         for s in statements
@@ -379,7 +547,7 @@ def _resolve_pronoun(
             sent_start = max(text.rfind(ch, 0, cue.start) for ch in ".!?\n") + 1
             candidates = [c for c in candidates if c[0] < sent_start] or candidates
         # "Ms Rajah … she said" / "Mr Lee … he said": a courtesy title gives the gender
-        female = text[cue.start : cue.start + 3].lower().startswith("she")
+        female = text[cue.mention_start : cue.mention_start + 3].lower().startswith("she")
         gender = _genders(table)
         candidates = [c for c in candidates if gender.get(c[1], female) == female] or candidates
     if candidates:
@@ -765,9 +933,12 @@ def _reported_clause(
     if c.according:
         after = text[c.end : tail_end]
         m = re.match(r"\s*,\s*(?!\s|(?:who|whose|which)\s)", after)
+        before = text[s.start : c.start]
+        # "…, according to Itamaraty, Brazil's foreign ministry.": an appositive, not words
+        if m and before.rstrip().endswith(",") and not _has_verb(after[m.end() :]):
+            m = None
         if m:
             return _trim(text, c.end + m.end(), tail_end)
-        before = text[s.start : c.start]
         if before.rstrip().endswith(","):
             return _trim(text, s.start, c.start)
         return None
@@ -841,5 +1012,9 @@ def _reported_clause(
     if c.verb in ("told", "tells", "tell"):
         return None
     if after.strip() and not _PREP_START.match(after) and not c.inverted:
+        # "announced more than $1 billion in aid": only a clause is reported speech after
+        # a verb that also takes a noun object
+        if c.verb not in _BARE_CLAUSE_VERBS and not _CLAUSE_START.match(after.lstrip()):
+            return None
         return _trim(text, c.end, tail_end)
     return None

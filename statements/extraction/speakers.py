@@ -57,6 +57,10 @@ _NUMBER = (
     r"(?:two|three|four|five|several|some|many|most|other|few|a\s+few|a\s+number\s+of|"
     r"dozens\s+of|hundreds\s+of)"
 )
+_FUNCTION = (
+    r"who|whom|which|that|and|but|or|as|if|when|while|because|since|the|a|an|of|in|on|at|"
+    r"to|from|with|by|for|said|says|told"
+)
 _LINK = r"(?:of|in|from|on|at|familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)"
 
 
@@ -78,6 +82,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:\s+(?:(?:and|of|for)\s+)?[A-Z][\w'’-]*)*)?))"
             rf"(?={verb}|\s*,\s+[^,]{{1,60}},{verb})"
         ),
+        # "the Kenyan presidency said", "the Sudanese government said"
+        "state_body": re.compile(
+            rf"(?P<np>\b[Tt]he\s+(?P<dem>{ref.demonym_re.pattern})\s+(?P<head>presidency|"
+            rf"government|cabinet|embassy|military|army|navy|police|delegation))(?={verb})"
+        ),
         # "The presidential office said", "the office said": a body named before
         "back": re.compile(
             rf"(?P<np>\b[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?P<head>office|ministry|directorate|"
@@ -88,7 +97,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Analysts in Tokyo said", "officials from both sides say", "Residents of border
         # villages in Batken told", "two people familiar with the talks"
         "group": re.compile(
-            rf"(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>[A-Za-z-]+\s+)?(?P<g>(?i:{groups}))"
+            rf"(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>(?!(?i:{_FUNCTION})\s)[A-Za-z-]+\s+)?"
+            rf"(?P<g>(?i:{groups}))"
             rf"(?P<pp>(?:\s+{_LINK}\s+(?:the\s+|both\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)*?))"
             rf"(?={verb})"
         ),
@@ -176,6 +186,12 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
                     continue
                 add(name, ActorKind.ORGANIZATION, start, m.end("np"))
                 bodies.append((start, m["head"].lower(), name))
+        for m in pats["state_body"].finditer(text, lo, hi):
+            if not covered(m.start("np"), m.end("np")) and not any(
+                f.start <= m.start("head") < f.end for f in found
+            ):
+                name = text[m.start("dem") : m.end("np")]
+                add(name, ActorKind.ORGANIZATION, m.start("np"), m.end("np"))
         for m in pats["back"].finditer(text, lo, hi):
             prior = [b for b in bodies if b[0] < m.start() and b[1].endswith(m["head"].split()[-1])]
             if prior and not any(f.start <= m.start() < f.end for f in found):

@@ -81,3 +81,55 @@ def test_then_that_and_a_later_clause_with_its_own_subject() -> None:
 def test_according_to_someone_who_is_a_relative_clause_not_the_words() -> None:
     got = _st("The border would reopen, according to Envoy Ana Ruiz, who spoke in Lima.")
     assert got == [("Ana Ruiz", "The border would reopen", False)]
+
+
+def test_a_second_verb_of_the_same_speaker() -> None:
+    got = _st('Envoy Ana Ruiz called the deal "fair" and said Peru would sign it.')
+    assert got == [("Ana Ruiz", "fair", True), ("Ana Ruiz", "Peru would sign it", False)]
+
+
+def test_adding_that_after_a_pronoun_cue() -> None:
+    got = _st('Envoy Ana Ruiz arrived. "We came to listen," she said, adding that Peru would sign.')
+    assert got == [("Ana Ruiz", "We came to listen,", True), ("Ana Ruiz", "Peru would sign", False)]
+
+
+def test_a_participle_takes_the_sentence_subject() -> None:
+    got = _st("Lima has rejected the offer, saying no treaty can bind Peru.")
+    assert got == [("Peru", "no treaty can bind Peru", False)]
+
+
+def test_with_someone_saying() -> None:
+    got = _st("The round ended, with officials saying they were close to a deal.")
+    assert got == [("officials", "they were close to a deal", False)]
+
+
+def test_it_said_is_the_last_institution_that_spoke() -> None:
+    got = _st(
+        "The Ministry of Coastal Affairs said the port would open. Ships will dock soon, it said."
+    )
+    assert got == [
+        ("Ministry of Coastal Affairs", "the port would open", False),
+        ("Ministry of Coastal Affairs", "Ships will dock soon", False),
+    ]
+
+
+def test_a_noun_object_of_announced_is_not_reported_speech() -> None:
+    assert _st("Envoy Ana Ruiz announced more than $5 million in new aid.") == []
+    assert _st("Envoy Ana Ruiz announced Peru would send aid.") == [
+        ("Ana Ruiz", "Peru would send aid", False)
+    ]
+
+
+def test_according_to_a_body_and_its_appositive() -> None:
+    got = _st("Envoy Ana Ruiz will fly to Lima, according to Torre Tagle, Peru's foreign ministry.")
+    assert [g[1] for g in got] == ["Envoy Ana Ruiz will fly to Lima"]
+
+
+def test_a_verb_inside_a_relative_clause_is_no_cue() -> None:
+    got = _st("Envoy Ana Ruiz, who analysts say is close to the king, arrived on Monday.")
+    assert got == []
+
+
+def test_a_state_body_named_by_its_demonym() -> None:
+    got = _st("Ana Ruiz will visit Lima next month, the Peruvian presidency said.")
+    assert got == [("Peruvian presidency", "Ana Ruiz will visit Lima next month", False)]
