@@ -89,6 +89,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "in the second half of the year", "by the end of next year": that year
+    (
+        "part_of_year",
+        re.compile(
+            r"\b(?:the\s+)?(?:(?:first|second)\s+half|end|beginning|start|middle)\s+of\s+"
+            r"(?P<mod>the|this|next|last)\s+year\b",
+            re.I,
+        ),
+    ),
     (
         "rel_unit",
         re.compile(
@@ -327,6 +336,9 @@ def _resolve(
             if delta is None:
                 return None  # "the next day" needs an event anchor we do not track
             return FuzzyDate(pub + dt.timedelta(days=delta)), None
+        if kind == "part_of_year":
+            shift = {"next": 1, "last": -1}.get(g["mod"].lower(), 0)
+            return FuzzyDate(dt.date(pub.year + shift, 1, 1), Precision.YEAR), None
         if kind == "rel_unit":
             mod, unit = g["mod"].lower(), g["unit"].lower()
             n = -1 if mod in ("last", "before") else 1 if mod == "next" else 0

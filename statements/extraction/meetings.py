@@ -746,21 +746,27 @@ def generic_meetings(
                     parts, series_states = states, True
             # "last week's NATO summit in Brussels", "an ASEAN summit": the summit of an
             # organisation, whose members the article does not list, has it as its party
-            if not parts:
+            # ("Lula will attend the summit of the Community of … States": the attendee too)
+            if len(parts) < 2 and re.match(r"summits?\b", trig.group(), re.I):
                 body = next(
                     (
                         f
                         for f in table.found
                         if lo <= f.start < hi
                         and f.kind == ActorKind.ORGANIZATION
-                        and re.fullmatch(r"(?:['’]s)?\s+", text[f.end : trig.start()])
-                        and re.match(r"summits?\b", trig.group(), re.I)
+                        and (
+                            re.fullmatch(r"(?:['’]s)?\s+", text[f.end : trig.start()])
+                            or re.fullmatch(r"\s+of\s+(?:the\s+)?", text[trig.end() : f.start])
+                        )
                         and not any(a <= f.start < b for a, b in quoted)
                     ),
                     None,
                 )
-                if body is not None:
-                    parts = [body.actor]
+                if body is not None and (
+                    not parts
+                    or re.search(r"\battend\w*\s+(?:the\s+|a\s+|an\s+)?$", text[lo : trig.start()])
+                ):
+                    parts = [*parts, body.actor]
             if len(parts) < 2 and not (
                 len(parts) == 1
                 and (table.kind(parts[0]) == ActorKind.ORGANIZATION or series_states)
@@ -820,13 +826,16 @@ def generic_meetings(
             # "Biden announced on Friday that …, as he hosted Moon": a circumstantial clause
             # shares the day of the clause before it
             # ("Moon last visited X in April 2019, when he met Trump": any precision)
-            if date is None and re.match(r"\s*(?:as|while|when)\s", clause):
+            if date is None and re.match(r"\s*(?:as|while|when|where)\s", clause):
                 before = [
                     d
                     for d in dates
                     if s.start <= d.start < lo
                     and d.target is None
-                    and (d.date.precision == d.date.precision.DAY or re.match(r"\s*when\s", clause))
+                    and (
+                        d.date.precision == d.date.precision.DAY
+                        or re.match(r"\s*(?:when|where)\s", clause)
+                    )
                 ]
                 if before:
                     date = before[-1].date
@@ -843,6 +852,13 @@ def generic_meetings(
                     k
                     for k, m in enumerate(meetings)
                     if not (ordinal and _meeting_ordinal(text, m) not in (None, ordinal))
+                    # "agreed to meet again in Brasilia in the second half of the year": a
+                    # meeting to come is not the article's own
+                    and not (
+                        not m.mentioned_only
+                        and (ahead or re.search(r"\b(?:again|next|follow-up)\b", clause, re.I))
+                        and not (date is not None and m.start is not None and date == m.start)
+                    )
                     and set(parts)
                     <= {p.actor for p in m.participants}
                     | set(main_parts if not m.mentioned_only else [])

@@ -264,3 +264,27 @@ def test_credit_lines_in_capitals_and_via_name_outlets() -> None:
     assert "Reuters" in media
     assert media.get("Al Jazeera") == ("AL JAZEERA",) or ex.article.publisher == "Al Jazeera"
     assert ex.article.publisher == "Al Jazeera"
+
+
+def test_attending_an_organisations_summit_and_meeting_again() -> None:
+    ex = extract(
+        "Visit\n\nAugust 15, 2022\n\nQUITO — President Rosa Vidal held talks with President "
+        "Tomas Ferro on Monday.\n\nVidal will attend the summit of the African Union in Addis "
+        "Ababa on Tuesday, where she is expected to meet Minister Jorge Pardo.\n\nThe two "
+        "presidents agreed to meet again in Lima in the second half of the year.\n"
+    )
+    got = _meetings(ex)
+    assert ("2022-08-16", frozenset({"Rosa Vidal", "African Union"})) in got
+    # the "where" clause takes the day of the clause before it
+    assert ("2022-08-16", frozenset({"Rosa Vidal", "Jorge Pardo"})) in got
+    # "meet again … in the second half of the year": a meeting to come, not the own one
+    assert ("2022", frozenset({"Rosa Vidal", "Tomas Ferro"})) in got
+
+
+def test_intergovernmental_bodies_are_known() -> None:
+    ex = extract(
+        "Talks\n\nAugust 15, 2022\n\nEnvoy Ana Ruiz met officials of the European Commission "
+        "and the Gulf Cooperation Council on Monday. The US state department welcomed it.\n"
+    )
+    names = {a.name for a in ex.actors}
+    assert {"European Commission", "Gulf Cooperation Council", "the State Department"} <= names
