@@ -106,6 +106,11 @@ for _n, _url in enumerate(env_list("DATABASE_REPLICA_URLS", ""), 1):
         ),
         "TEST": {"MIRROR": "default"},
     }
+# PostgreSQL through a thin subclass of Django's backend whose health check needs no round
+# trip while the connection is quiet (config/postgresql/base.py).
+for _db in DATABASES.values():
+    if _db.get("ENGINE") == "django.db.backends.postgresql":
+        _db["ENGINE"] = "config.postgresql"
 DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
 # How long a client that just wrote keeps reading from the primary (read-your-writes).
 PARLEY_PIN_SECONDS = int(os.environ.get("PARLEY_PIN_SECONDS", "15"))
