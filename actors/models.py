@@ -125,9 +125,9 @@ class Actor(Curated):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from config.urlcache import url_for
 
-        return reverse("actor-detail", args=[self.slug])
+        return url_for("actor-detail", self.slug)
 
 
 class Alias(models.Model):

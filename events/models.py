@@ -244,9 +244,9 @@ class Meeting(Curated):
         return start
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from config.urlcache import url_for
 
-        return reverse("meeting-detail", args=[self.slug])
+        return url_for("meeting-detail", self.slug)
 
 
 class ParticipantRole(models.TextChoices):

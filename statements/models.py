@@ -98,9 +98,9 @@ class Article(models.Model):
         return "".join(pieces).strip()
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from config.urlcache import url_for
 
-        return reverse("article-detail", args=[self.slug])
+        return url_for("article-detail", self.slug)
 
 
 class SpanMixin(models.Model):
@@ -262,9 +262,9 @@ class Statement(Curated, SpanMixin):
         return self.article.text[self.start : self.end] == self.text
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from config.urlcache import url_for
 
-        return reverse("statement-detail", args=[self.pk])
+        return url_for("statement-detail", self.pk)
 
 
 class ReviewStatus(models.TextChoices):
@@ -365,6 +365,6 @@ class Claim(Curated):
         return self.text[:80]
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from config.urlcache import url_for
 
-        return reverse("claim-detail", args=[self.pk])
+        return url_for("claim-detail", self.pk)
