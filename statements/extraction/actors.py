@@ -477,6 +477,31 @@ def _find_people(
     return people
 
 
+def _given_short_forms(people: dict[str, _Person]) -> dict[str, _Person]:
+    """A one-word name that is a leading part of exactly one full name, and nobody's family
+    name, is that person's short form: 'Anwar' -> Anwar Ibrahim, 'Lula' -> Luiz Inácio Lula
+    da Silva (Malay, Brazilian and many other names are shortened to a given name)."""
+    out: dict[str, _Person] = {}
+    surnames = {p.surname for p in people.values() if " " in p.name}
+    for single in [p for p in people.values() if " " not in p.name]:
+        form = single.name
+        if form in surnames or len(form) < 3:
+            continue
+        owners = [p for p in people.values() if " " in p.name and form in p.name.split()[:-1]]
+        if len(owners) != 1:
+            continue
+        owner = owners[0]
+        owner.first = min(owner.first, single.first)
+        for role in single.roles:
+            if role not in owner.roles:
+                owner.roles.append(role)
+        owner.country = owner.country or single.country
+        owner.affiliation = owner.affiliation or single.affiliation
+        del people[form]
+        out[form] = owner
+    return out
+
+
 def _counterparts(
     text: str, regions: tuple[Span, ...], ref: Reference, people: dict[str, _Person]
 ) -> None:
@@ -520,6 +545,7 @@ def find_actors(
     entity_spans += [(f.start, f.end) for f in bodies]
     people = _find_people(text, discovery, ref, entity_spans)
     _counterparts(text, discovery, ref, people)
+    short_forms = _given_short_forms(people)
     by_name = sorted(people.values(), key=lambda p: p.first)
 
     # Occurrences of full names, with any title phrase before them.
@@ -552,6 +578,8 @@ def find_actors(
     by_surname: dict[str, list[_Person]] = {}
     for p in by_name:
         by_surname.setdefault(p.surname, []).append(p)
+    for form, p in short_forms.items():
+        by_surname.setdefault(form, []).append(p)
     occurrences: list[tuple[int, int, str]] = []
     for lo, hi in _spans_text(text, regions):
         for sur in by_surname:

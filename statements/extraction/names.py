@@ -11,8 +11,13 @@ TOKEN = (
     rf"|[{UP}][{LO}]+(?:[{UP}][{LO}]+)?(?:-[{UP}{LO}][{LO}]+)*"
     rf"|[{UP}]\.)"
 )
+# "al-Burhan", "el-Sisi": an Arabic article joined to a family name
+ARTICLE_TOKEN = rf"(?:al|el|ad|ar|as|at|az|an|ash)-[{UP}][{LO}]+"
 PARTICLES = "de|da|del|van|von|der|den|bin|ibn|al|el|la|le|du|di|dos"
-NAME_RE = re.compile(rf"{TOKEN}(?:\s+(?:(?:{PARTICLES})\s+)?{TOKEN}){{0,4}}")
+# "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Abdel Fattah al-Burhan"
+NAME_RE = re.compile(
+    rf"{TOKEN}(?:\s+(?:(?:(?:{PARTICLES})\s+){{0,2}}{TOKEN}|{ARTICLE_TOKEN})){{0,4}}"
+)
 TOKEN_RE = re.compile(TOKEN)
 
 # Capitalised words that are not parts of personal names.
@@ -398,4 +403,8 @@ def surname(name: str, family_first: frozenset[str]) -> str:
     # "Kim Jong Un", "Moon Jae-in", "Xi Jinping": family name first
     if tokens[0] in family_first and not (len(tokens) == 2 and tokens[1] in family_first):
         return tokens[0]
-    return tokens[-1]
+    # "Ursula von der Leyen" -> "von der Leyen": the particles belong to the family name
+    k = len(tokens) - 1
+    while k > 1 and tokens[k - 1] in PARTICLES.split("|"):
+        k -= 1
+    return " ".join(tokens[k:])

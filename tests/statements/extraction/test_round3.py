@@ -288,3 +288,17 @@ def test_intergovernmental_bodies_are_known() -> None:
     )
     names = {a.name for a in ex.actors}
     assert {"European Commission", "Gulf Cooperation Council", "the State Department"} <= names
+
+
+def test_names_with_particles_and_given_name_short_forms() -> None:
+    ex = extract(
+        "Talks\n\nAugust 15, 2022\n\nCommission President Marta van der Berg and Army chief "
+        "Omar Hassan al-Tayeb met President Rizal Hamdan on Monday.\n\n"
+        '"We agreed," Rizal said. "It went well," van der Berg told reporters.\n'
+    )
+    names = {a.name for a in ex.actors if a.kind == "person"}
+    assert {"Marta van der Berg", "Omar Hassan al-Tayeb", "Rizal Hamdan"} <= names
+    assert "Rizal" not in names
+    speakers = {st.text: st.speaker for st in ex.statements}
+    assert speakers["We agreed,"] == "Rizal Hamdan"
+    assert speakers["It went well,"] == "Marta van der Berg"
