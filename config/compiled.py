@@ -21,7 +21,8 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models.query import ModelIterable, get_related_populators
 
 MAX_SHAPES = 512  # per connection; more distinct shapes than this start a fresh cache
 
@@ -74,9 +75,8 @@ class _Compiled:
         self.converters = converters
 
 
-def _compile(queryset: QuerySet, markers: Sequence[Any], limit: bool) -> _Compiled | _Empty:
-    query = queryset.query
-    compiler = query.get_compiler(queryset.db)
+def _compile_sql(compiler, markers: Sequence[Any]) -> tuple[str, list] | _Empty:
+    """The compiler's SQL and, per parameter, where its value comes from."""
     try:
         sql, params = compiler.as_sql()
     except EmptyResultSet:
@@ -101,6 +101,16 @@ def _compile(queryset: QuerySet, markers: Sequence[Any], limit: bool) -> _Compil
         raise NotCompilable("not every value reached the SQL as a parameter")
     if any(str(m) in sql for m in markers):
         raise NotCompilable("a value was written into the SQL text")
+    return sql, slots
+
+
+def _compile(queryset: QuerySet, markers: Sequence[Any], limit: bool) -> _Compiled | _Empty:
+    query = queryset.query
+    compiler = query.get_compiler(queryset.db)
+    compiled = _compile_sql(compiler, markers)
+    if compiled is _EMPTY:
+        return _EMPTY
+    sql, slots = compiled
     if limit:
         sql += " LIMIT %s OFFSET %s"
     if query.selected:
@@ -177,3 +187,76 @@ def compiled_values(
 
 
 _MODELS: dict[Hashable, Any] = {}
+
+
+# --- model instances ------------------------------------------------------------------------
+
+
+class _CompiledModels:
+    __slots__ = ("compiler", "end", "init_list", "model", "populators", "slots", "sql", "start")
+
+    def __init__(self, sql, slots, compiler, alias):
+        self.sql, self.slots, self.compiler = sql, slots, compiler
+        klass_info, select = compiler.klass_info, compiler.select
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [f[0].target.attname for f in select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, select, alias)
+
+
+def compiled_instances(key: Hashable, queryset: QuerySet, values: Sequence[Any]) -> list:
+    """The model instances of `queryset.filter(...)` as `list()` would give them —
+    select_related objects attached, then `queryset`'s prefetch_related lookups run — with
+    the main query compiled once per `key`. `queryset` is a callable taking the filter
+    values (markers the first time) and returning the queryset."""
+    markers = [marker_like(v, i) for i, v in enumerate(values)]
+    entry_key = ("instances", key, len(values))
+    model = _MODELS.get(entry_key)
+    built = None
+    if model is None:
+        built = queryset(*markers)
+        model = _MODELS[entry_key] = built.model
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    cache = connection.__dict__.setdefault("_parley_compiled", {})
+    compiled = cache.get(entry_key)
+    if compiled is None:
+        if built is None:
+            built = queryset(*markers)
+        built = built.using(alias)
+        if (
+            built._iterable_class is not ModelIterable
+            or built._known_related_objects
+            or built.query.annotation_select
+        ):
+            raise NotCompilable("only plain model querysets")
+        compiler = built.query.get_compiler(alias)
+        plain = _compile_sql(compiler, markers)
+        if plain is _EMPTY:
+            compiled = _EMPTY
+        else:
+            compiled = _CompiledModels(plain[0], plain[1], compiler, alias)
+        if len(cache) >= MAX_SHAPES:
+            cache.clear()
+        cache[entry_key] = compiled
+    if compiled is _EMPTY:
+        return []
+    params = [
+        constant if i is None else (values[i] if constant is None else constant(values[i]))
+        for i, constant in compiled.slots
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    objects = []
+    start, end, init_list = compiled.start, compiled.end, compiled.init_list
+    for row in compiled.compiler.results_iter([rows]):
+        obj = compiled.model.from_db(alias, init_list, row[start:end])
+        for populator in compiled.populators:
+            populator.populate(row, obj)
+        objects.append(obj)
+    lookups = (built if built is not None else queryset(*values))._prefetch_related_lookups
+    if objects and lookups:
+        prefetch_related_objects(objects, *lookups)
+    return objects
