@@ -38,8 +38,9 @@ def test_values_match_the_orm_for_every_request():
         args = [speaker.pk, since, until]
         expected = list(statements(*args))
         assert compiled_values("test-statements", statements, args) == expected
-        assert compiled_values("test-statements", statements, args, limit=1, offset=1) == (
-            expected[1:2]
+        assert (
+            compiled_values("test-statements", statements, args, limit=1, offset=1)
+            == (expected[1:2])
         )
 
 
