@@ -296,6 +296,59 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
     return out
 
 
+_ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Z&-]{1,7})\)")
+_ORG_CONNECTORS = {"of", "and", "for", "the", "on", "de", "la", "du", "del"}
+
+
+def _acronym_orgs(text: str, regions: tuple[Span, ...], ref: Reference) -> list[Found]:
+    """An organisation introduced with its acronym, and the acronym used alone later.
+
+    'the paramilitary Rapid Support Forces (RSF) … An RSF adviser' -> two mentions of
+    'Rapid Support Forces'
+    """
+    names: dict[str, str] = {}
+    out: list[Found] = []
+    for lo, hi in _spans_text(text, regions):
+        for m in _ACRONYM_DEF.finditer(text, lo, hi):
+            acr = m["acr"]
+            words = re.findall(r"\S+", text[max(lo, m.start() - 120) : m.start()])
+            kept: list[str] = []
+            for w in reversed(words):
+                if (w[:1].isupper() and re.fullmatch(r"[\w'’-]+", w)) or (
+                    w in _ORG_CONNECTORS and kept
+                ):
+                    kept.insert(0, w)
+                else:
+                    break
+            # the longest run that starts with the acronym's letter: "Delegations of the
+            # Westland Army Command (WAC)" -> "Westland Army Command"
+            start_at = next(
+                (
+                    i
+                    for i, w in enumerate(kept)
+                    if w[:1] == acr[0] and sum(x[:1].isupper() for x in kept[i:]) >= 2
+                ),
+                None,
+            )
+            if start_at is None:
+                continue
+            name = " ".join(kept[start_at:])
+            if name in ref.surface or acr in ref.surface or name in ref.capitals:
+                continue
+            s = m.start() - len(name)
+            if text[s : m.start()] != name:
+                continue
+            names[acr] = name
+            out.append(Found(name, ActorKind.ORGANIZATION, s, m.start(), name, "entity"))
+    for lo, hi in _spans_text(text, regions):
+        for acr, name in names.items():
+            for m in re.finditer(rf"(?<![\w(]){re.escape(acr)}(?![\w)])", text[lo:hi]):
+                out.append(
+                    Found(name, ActorKind.ORGANIZATION, lo + m.start(), lo + m.end(), acr, "entity")
+                )
+    return out
+
+
 def _modifiers_before(
     text: str, pos: int, ref: Reference, lo: int
 ) -> tuple[int, str | None, str | None, str]:
@@ -414,6 +467,7 @@ def _find_people(
                 or in_entity(s, s + len(name))
                 or name in ref.surface
                 or name in ref.capitals
+                or name in ref.demonyms  # "told Chilean President X": not a name
             ):
                 continue
             if (
@@ -541,7 +595,7 @@ def find_actors(
     entity_spans += [
         (f.start, f.end) for f in _entity_mentions(text, discovery, ref) if f.form != "capital"
     ]
-    bodies = _body_mentions(text, regions, ref)
+    bodies = _body_mentions(text, regions, ref) + _acronym_orgs(text, regions, ref)
     entity_spans += [(f.start, f.end) for f in bodies]
     people = _find_people(text, discovery, ref, entity_spans)
     _counterparts(text, discovery, ref, people)

@@ -413,7 +413,7 @@ def main_meeting(meetings: tuple[Meeting, ...]) -> Meeting | None:
 _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|visit|visited|visits|visiting|"
     r"hosted|hosts|hosting|received|travel(?:l?ed)?\s+to|arrived\s+in|sidelines|session|"
-    r"dialogue|round)\b",
+    r"dialogue|round|(?:the|a|an|their|its|[Ll]eaders['’])\s+retreat)\b",
     re.I,
 )
 # clause boundaries inside a sentence ("…, after President Trump cancelled his own summit")
@@ -570,9 +570,31 @@ def generic_meetings(
                 and not _PAST_REF.search(clause)
             ):
                 k = next(i for i, m in enumerate(meetings) if m.title == main.title)
-                meetings[k] = main = replace(
-                    meetings[k], evidence=(*meetings[k].evidence, Span(s.start, s.end))
+                # "The talks are mediated by A and B, joined this time by a representative of
+                # C": the mediators take part too
+                extra: list[Participant] = []
+                by = re.search(
+                    r"\b(?:mediated|brokered|facilitated|hosted|chaired|joined)\b[^.;]*?\bby\b",
+                    text[lo : s.end],
                 )
+                if by:
+                    have = {p.actor for p in main.participants}
+                    for f in table.found:
+                        if (
+                            lo + by.end() <= f.start < s.end
+                            and f.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+                            and table.kind(f.actor) != ActorKind.MEDIA
+                            and f.actor not in have
+                            and not any(a <= f.start < b for a, b in person_spans)
+                        ):
+                            have.add(f.actor)
+                            extra.append(Participant(f.actor, "mediator"))
+                meetings[k] = main = replace(
+                    meetings[k],
+                    participants=(*meetings[k].participants, *extra),
+                    evidence=(*meetings[k].evidence, Span(s.start, s.end)),
+                )
+                main_parts = [p.actor for p in main.participants]
                 continue
             # "Peskov said Putin had received Wang": who reports the meeting is not a party
             reporters = {st.speaker for st in statements if st.start <= trig.start() < st.end}
@@ -630,6 +652,28 @@ def generic_meetings(
             all_states = list(dict.fromkeys(f.actor for f in found if f.kind == ActorKind.STATE))
             if not parts and len(all_states) >= 2 and not roster:
                 parts = all_states
+            # "EU-China summit", "Greek-Turkish talks", "India–China corps commander talks": the
+            # two sides joined before the meeting word
+            if len(parts) < 2:
+                pair = _compound_pair(text, lo, trig.start())
+                if pair:
+                    parts = list(dict.fromkeys([*pair, *parts]))
+            # "Delegations of the Sudanese army and the paramilitary Rapid Support Forces
+            # resumed talks": organisations named as the subject, when no person or state is
+            if not parts and len(all_states) < 2:
+                orgs = [
+                    f
+                    for f in table.found
+                    if lo <= f.start < trig.start()
+                    and f.kind == ActorKind.ORGANIZATION
+                    and table.kind(f.actor) == ActorKind.ORGANIZATION
+                    and not any(a <= f.start < b for a, b in quoted)
+                ]
+                names = list(dict.fromkeys(f.actor for f in orgs))
+                if len(names) >= 2 and not re.search(
+                    r"\b(?:said|says|told|tells|according)\b", text[orgs[0].start : trig.start()]
+                ):
+                    parts = names
             collective = False
             # "the three leaders": the meeting told with that many parties
             nm = re.search(
@@ -647,7 +691,10 @@ def generic_meetings(
                     parts = list(dict.fromkeys([*(p.actor for p in group.participants), *parts]))
                     collective = True
             if len(parts) < 2 and _THE_TWO.search(clause) and main_parts:
-                parts = list(dict.fromkeys([*main_parts, *parts]))
+                # "The two EU officials later met Li" after "A and B told C": the two are
+                # the pair the article's own meeting began with
+                two = re.search(r"\b[Tt]he\s+two\b", clause) and len(main_parts) > 2
+                parts = list(dict.fromkeys([*(main_parts[:2] if two else main_parts), *parts]))
                 collective = True
             # "Putin traveled to Beijing for the opening of the Games": a trip to a capital
             if (
@@ -782,6 +829,8 @@ def generic_meetings(
                 d
                 for d in sdates
                 if not re.search(r"\bsince\s+\S+\s+\S+", text[trig.end() : d.start])
+                # "the 24th in a series that began in 1998": when the series began
+                and not _series_start(text, d)
             ]
             # "when he met Trump two months after the collapse of the Hanoi summit": a date
             # whose target is another meeting (neither the parties nor the meeting word are
@@ -954,7 +1003,11 @@ def generic_meetings(
                 and not _AHEAD.search(ev)
                 and not re.search(r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|visited)\b", ev)
                 and not re.search(r"\b(?:after|first|second|third|again)\b", ev)
-                and not any(m.evidence[0].start <= d.start < m.evidence[0].end for d in dates)
+                and not any(
+                    m.evidence[0].start <= d.start < m.evidence[0].end
+                    for d in dates
+                    if not _series_start(text, d)
+                )
             ):
                 meetings[k] = replace(m, start=main.start)
     # the article's own meeting with no date of its own took place on the day of the report
@@ -1062,8 +1115,20 @@ def _lede_meeting(
         for a, b in itertools.pairwise(people):
             if a.actor == b.actor or not _LEDE_GAP.fullmatch(text[a.end : b.start]):
                 continue
-            if not _LEDE_VERB.match(text[b.end : b.end + 40]) or re.match(
-                r"\s+(?:said|says|told|warned|added)\b", text[b.end : b.end + 20]
+            # "X and Y told Chinese President Z on Thursday that …": telling a person face
+            # to face in the lede is the meeting; telling reporters is not
+            told = re.match(
+                r"\s+(?:told|warned|urged|pressed|assured)\s+", text[b.end : b.end + 20]
+            )
+            if told and not any(
+                f.kind == ActorKind.PERSON and f.start == b.end + told.end()
+                for f in table.found
+                if s.start <= f.start < s.end
+            ):
+                continue
+            if not _LEDE_VERB.match(text[b.end : b.end + 40]) or (
+                not told
+                and re.match(r"\s+(?:said|says|told|warned|added)\b", text[b.end : b.end + 20])
             ):
                 continue
             # "… arrived in Tokyo, which will take them to Seoul on Wednesday": a date in a
@@ -1116,7 +1181,8 @@ def _lede_meeting(
                     kind = "visit"
             # "X and Y faced Z, <who he is>, and W across a table": the other delegation
             elif re.search(
-                r"\b(?:met|meet|faced|face|received|hosted|welcomed)$", text[b.end : vend]
+                r"\b(?:met|meet|faced|face|received|hosted|welcomed|told|warned|urged|pressed|assured)$",
+                text[b.end : vend],
             ):
                 pos = vend
                 for f in after:
@@ -1148,6 +1214,37 @@ def _lede_meeting(
                 evidence=(Span(s.start, s.end),),
             )
     return None
+
+
+_SIDE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
+
+
+def _compound_pair(text: str, lo: int, trig: int) -> tuple[str, str] | None:
+    """'the EU-China summit' -> ('European Union', 'China'); 'Greek–Turkish talks' ->
+    ('Greece', 'Turkey'): two sides joined by a hyphen right before the meeting word."""
+    ref = reference()
+    m = re.search(rf"(?P<a>{_SIDE})[-–](?P<b>{_SIDE})\s+(?:[a-z][\w-]*\s+){{0,3}}$", text[lo:trig])
+    if not m:
+        return None
+    out = []
+    for side in (m["a"], m["b"]):
+        name = ref.surface.get(side) or ref.demonyms.get(side) or ref.capitals.get(side)
+        if name is None or ref.entities.get(name) is None:
+            return None
+        if ref.entities[name].kind == "media":
+            return None
+        out.append(name)
+    return (out[0], out[1]) if out[0] != out[1] else None
+
+
+def _series_start(text: str, d: DateMention) -> bool:
+    """'… the 24th in a series that began in 1998': the date is when the series began."""
+    return bool(
+        re.search(
+            r"\b(?:that|which)\s+(?:began|started|opened|was\s+launched)\s+$",
+            text[max(0, d.start - 40) : d.start],
+        )
+    )
 
 
 def _states_of(parts: list[str], table: ActorTable) -> list[str]:

@@ -302,3 +302,50 @@ def test_names_with_particles_and_given_name_short_forms() -> None:
     speakers = {st.text: st.speaker for st in ex.statements}
     assert speakers["We agreed,"] == "Rizal Hamdan"
     assert speakers["It went well,"] == "Marta van der Berg"
+
+
+def test_an_organisation_introduced_with_its_acronym() -> None:
+    ex = extract(
+        "Talks\n\nAugust 15, 2022\n\nThe rebel Northern Liberation Front (NLF) met envoys on "
+        "Monday. An NLF spokesman said the talks went well.\n"
+    )
+    nlf = next(a for a in ex.actors if a.name == "Northern Liberation Front")
+    assert "NLF" in nlf.aliases
+
+
+ROUNDS = """Truce talks resume
+
+August 18, 2022
+
+LOME — Delegations of the Westland Army Command (WAC) and the rebel Northern Liberation Front (NLF) resumed talks in Lome on Thursday.
+
+The talks are mediated by Ghana and Togo, joined this time by a representative of the African Union.
+
+The previous round in Lome, which opened on May 6, produced a short truce.
+
+The last Ghana-Togo summit, held by video link in April 2021, was described by envoy Ana Ruiz as "a start."
+"""
+
+
+def test_armed_groups_mediators_and_hyphenated_sides() -> None:
+    got = _meetings(extract(ROUNDS))
+    sides = {"Westland Army Command", "Northern Liberation Front"}
+    full = frozenset(sides | {"Ghana", "Togo", "African Union"})
+    assert ("2022-08-18", full) in got
+    assert ("2022-05-06", full) in got
+    assert any(d == "2021-04" and {"Ghana", "Togo"} <= parts for d, parts in got)
+
+
+def test_retreat_lede_told_and_the_two_of_three() -> None:
+    ex = extract(
+        "Retreat\n\nAugust 18, 2022\n\nLIMA — Council President Ana Ruiz and Commission "
+        "President Leo Sal told Chilean President Tomas Ferro on Thursday that trade must be "
+        "fair.\n\nThe two officials later met Premier Jorge Pardo for the summit proper, the "
+        "9th in a series that began in 1998.\n\nThe leaders last held the retreat in Lima in "
+        "October 2021.\n"
+    )
+    got = _meetings(ex)
+    trio = frozenset({"Ana Ruiz", "Leo Sal", "Tomas Ferro"})
+    assert ("2022-08-18", trio) in got
+    assert ("2022-08-18", frozenset({"Ana Ruiz", "Leo Sal", "Jorge Pardo"})) in got
+    assert any(d == "2021-10" for d, _ in got)
