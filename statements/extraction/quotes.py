@@ -581,7 +581,18 @@ def _outlet_of(actor: str, table: ActorTable) -> str | None:
     return None
 
 
+# "ASTANA, June 12 (Yonhap) -- ", "BISHKEK -- ": a dateline opening the paragraph
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,40}?)?\s*(?:\([\w .&/-]{1,40}\))?"
+    r"\s*[—–-]{1,2}\s+"
+)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    if start == 0 or text[start - 1] == "\n":
+        m = _DATELINE_LEAD.match(text, start, end)
+        if m:
+            start = m.end()
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–-"):

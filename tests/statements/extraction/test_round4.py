@@ -133,3 +133,72 @@ def test_a_verb_inside_a_relative_clause_is_no_cue() -> None:
 def test_a_state_body_named_by_its_demonym() -> None:
     got = _st("Ana Ruiz will visit Lima next month, the Peruvian presidency said.")
     assert got == [("Peruvian presidency", "Ana Ruiz will visit Lima next month", False)]
+
+
+def _claims(text: str) -> list[tuple[str, str, str | None]]:
+    ex = extract("Title\n\nMay 2, 2019\n\n" + text)
+    return [(c.claimant, c.text, c.condition) for c in ex.claims]
+
+
+def test_a_dateline_is_not_part_of_the_words() -> None:
+    got = _st("LIMA, May 2 (Andina) -- Peru will reopen the border, Envoy Ana Ruiz said.")
+    assert got == [("Ana Ruiz", "Peru will reopen the border", False)]
+
+
+def test_claims_of_one_speaker_about_one_subject_merge_only_on_the_same_predicate() -> None:
+    got = _claims(
+        "Envoy Ana Ruiz said Peru would reopen the border to trucks. "
+        "Ruiz said Peru would also send a border mission to Quito."
+    )
+    assert [g[1] for g in got] == [
+        "Peru would reopen the border to trucks",
+        "Peru would also send a border mission to Quito",
+    ]
+
+
+def test_each_whole_quoted_sentence_is_a_claim() -> None:
+    got = _claims(
+        'Envoy Ana Ruiz said: "We have agreed on the new border line. I can say that the '
+        'hardest part is over. Who could have hoped for this?"'
+    )
+    assert [g[1] for g in got] == [
+        "we have agreed on the new border line",
+        "the hardest part is over",
+    ]
+
+
+def test_the_rest_of_a_split_quote_is_a_claim() -> None:
+    got = _claims('"The talks were long," Envoy Ana Ruiz said, "and the new border line is fair."')
+    assert ("Ana Ruiz", "the new border line is fair", None) in got
+
+
+def test_a_quoted_fragment_makes_its_clause_a_claim() -> None:
+    got = _claims(
+        'Envoy Ana Ruiz said the border line was "fair and final" and would be signed soon.'
+    )
+    assert [g[1] for g in got] == ["the border line was fair and final"]
+
+
+def test_called_x_quoted_y_is_x_is_y() -> None:
+    got = _claims('Envoy Ana Ruiz called Chile "a loyal partner".')
+    assert [g[1] for g in got] == ["Chile is a loyal partner"]
+
+
+def test_two_that_clauses_are_two_claims() -> None:
+    got = _claims("Envoy Ana Ruiz said the border was open and that trucks were moving.")
+    assert [g[1] for g in got] == ["the border was open", "trucks were moving"]
+
+
+def test_a_leading_when_is_a_condition() -> None:
+    got = _claims('"When we trade, both ports grow," Envoy Ana Ruiz said.')
+    assert got == [("Ana Ruiz", "both ports grow", "when we trade")]
+
+
+def test_a_trailing_if_in_a_quote_is_a_condition() -> None:
+    got = _claims('"Fishing will resume if the storms pass," Envoy Ana Ruiz said.')
+    assert got == [("Ana Ruiz", "Fishing will resume", "if the storms pass")]
+
+
+def test_an_aside_after_which_is_not_the_claim() -> None:
+    got = _claims("Envoy Ana Ruiz said the ferry would sail to Arica, which lies in the north.")
+    assert got == [("Ana Ruiz", "the ferry would sail to Arica", None)]
