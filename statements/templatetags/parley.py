@@ -89,72 +89,50 @@ def timeline_svg(meetings, *, width: int = 800) -> SafeString:
         return round(pad + inner * (day - axis_start).days / days, 1)
 
     height = top + lane * len(dated) + 8
+    # Built with str.format and html.escape on the text only (numbers need none): the same
+    # bytes format_html gave, about four times faster (this was a fifth of the timeline).
+    esc = _html_escape
     parts: list[str] = []
     years = last - first + 1
     step = max(1, math.ceil(years / 8))
     for year in range(first, last + 2):
         px = x(dt.date(year, 1, 1))
-        parts.append(
-            format_html(
-                '<line class="tl-tick" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/>',
-                px,
-                top - 6,
-                height,
-            )
-        )
+        parts.append(f'<line class="tl-tick" x1="{px}" x2="{px}" y1="{top - 6}" y2="{height}"/>')
         if year <= last and (year - first) % step == 0:
-            parts.append(
-                format_html(
-                    '<text class="tl-year" x="{}" y="{}">{}</text>', round(px + 3, 1), 16, year
-                )
-            )
+            parts.append(f'<text class="tl-year" x="{round(px + 3, 1)}" y="16">{year}</text>')
     for index, meeting in enumerate(dated):
         cy = round(top + lane * index + lane / 2, 1)
         shape = date_shape(meeting)
         label = f"{meeting.title} — {meeting.date_display}"
         x1 = x2 = x(meeting.start_date)
         if shape == "point":
-            body = format_html(
-                '<circle class="tl-point" cx="{}" cy="{}" r="6"/>',
-                x(meeting.start_date),
-                cy,
-            )
+            body = f'<circle class="tl-point" cx="{x(meeting.start_date)}" cy="{cy}" r="6"/>'
         else:
             x1 = x(meeting.start_date)
             end = (meeting.last_day or meeting.start_date) + dt.timedelta(days=1)
             x2 = max(x(min(end, axis_end)), x1 + 10)
-            body = format_html(
-                '<rect class="tl-{}" x="{}" y="{}" width="{}" height="12" rx="3"/>',
-                "approx" if shape == "approx" else "range",
-                x1,
-                round(cy - 6, 1),
-                round(x2 - x1, 1),
+            body = (
+                f'<rect class="tl-{"approx" if shape == "approx" else "range"}" x="{x1}" '
+                f'y="{round(cy - 6, 1)}" width="{round(x2 - x1, 1)}" height="12" rx="3"/>'
             )
         lx = x(meeting.start_date) if shape == "point" else x1
         right = lx > width * 0.6
         if shape != "point" and not right:
             lx = x2
         parts.append(
-            format_html(
-                '<g><title>{}</title>{}<text class="tl-label" x="{}" y="{}" text-anchor="{}">{}</text></g>',
-                label,
-                body,
-                round(lx - 10 if right else lx + 10, 1),
-                round(cy + 5, 1),
-                "end" if right else "start",
-                _short(meeting.title, 40),
-            )
+            f'<g><title>{esc(label)}</title>{body}<text class="tl-label" '
+            f'x="{round(lx - 10 if right else lx + 10, 1)}" y="{round(cy + 5, 1)}" '
+            f'text-anchor="{"end" if right else "start"}">{esc(_short(meeting.title, 40))}'
+            "</text></g>"
         )
     title = (
         f"Overview of {len(dated)} dated meeting{'s' if len(dated) != 1 else ''}, {first}–{last}"
     )
-    return format_html(
-        '<svg class="timeline-overview" viewBox="0 0 {} {}" role="img" aria-labelledby="tl-title">'
-        '<title id="tl-title">{}</title>{}</svg>',
-        width,
-        height,
-        title,
-        mark_safe("".join(parts)),
+    # safe: every text above is escaped, the rest are numbers and fixed markup
+    return mark_safe(
+        f'<svg class="timeline-overview" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="tl-title"><title id="tl-title">{esc(title)}</title>'
+        f"{''.join(parts)}</svg>"
     )
 
 
@@ -535,6 +513,29 @@ def site_url(name: str) -> str:
 
 
 # --- the timeline's items, without the template engine ------------------------------------
+
+
+# The reference for `actor_options` (tests/site compares the two byte for byte).
+ACTOR_OPTIONS_TEMPLATE = (
+    '{% for actor in actor_choices %}<option value="{{ actor.slug }}"'
+    "{% if actor.slug in selected_slugs %} selected{% endif %}>{{ actor.name }}</option>"
+    "{% endfor %}"
+)
+
+
+@register.simple_tag
+def actor_options(actor_choices, selected_slugs) -> SafeString:
+    """The timeline filter's `<option>`s (a few hundred actors), as ACTOR_OPTIONS_TEMPLATE
+    renders them, without the template engine's per-variable lookups."""
+    esc = _html_escape
+    # safe: slugs and names are escaped
+    return mark_safe(
+        "".join(
+            f'<option value="{esc(str(a.slug))}"'
+            f"{' selected' if a.slug in selected_slugs else ''}>{esc(str(a.name))}</option>"
+            for a in actor_choices
+        )
+    )
 
 
 def _url_prefix(name: str) -> tuple[str, str]:

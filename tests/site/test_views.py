@@ -361,3 +361,18 @@ def test_meeting_items_tag_renders_exactly_the_item_template(world):
     # the timeline passes its participants as rows (one query, no model instances)
     assert meeting_items(meetings, Meeting.objects.people_of(meetings)) == expected
     assert "&lt;b&gt;&quot;Q&quot; &amp; A&lt;/b&gt;" in expected
+
+
+def test_actor_options_tag_renders_exactly_the_loop_it_replaced(world):
+    from django.template import Context, Template
+
+    from actors.models import Actor
+    from statements.templatetags.parley import ACTOR_OPTIONS_TEMPLATE, actor_options
+
+    hostile = f.ActorFactory(name="<b>\"Q\" & 'A'</b>", slug="q-and-a")
+    actors = [*Actor.objects.order_by("name"), hostile]
+    selected = {hostile.slug, actors[0].slug}
+    expected = Template(ACTOR_OPTIONS_TEMPLATE).render(
+        Context({"actor_choices": actors, "selected_slugs": selected})
+    )
+    assert actor_options(actors, selected) == expected
