@@ -6,6 +6,7 @@ speaker of the sentence, or the states listed when a series is described.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, replace
@@ -786,7 +787,11 @@ def generic_meetings(
             series_states = False
             ahead_series = re.search(r"\b(?:next|follow-up|such)\b", clause, re.I)
             if collective and (
-                ahead_series or (_ORDINAL_N.search(clause) and not _THE_TWO.search(clause))
+                ahead_series
+                or (
+                    (_ORDINAL_N.search(clause) or re.search(r"\bprevious\b", clause, re.I))
+                    and not _THE_TWO.search(clause)
+                )
             ):
                 states = _states_of(parts, table)
                 if states:
@@ -872,6 +877,16 @@ def generic_meetings(
             )
             date = pick.date if pick else None
             end = pick.end_date if pick else None
+            # "Two days of talks … ended on Friday", "began a three-day visit on Monday": a
+            # meeting of several days, the day told being its last or its first
+            span = _DAYS.search(clause)
+            if span and date is not None and date.precision == date.precision.DAY and end is None:
+                n = _WORD_N.get(span["n"].lower(), 0) if not span["n"].isdigit() else int(span["n"])
+                if 1 < n <= 10:
+                    if re.search(r"\b(?:ended|end|ends|concluded|closed|wrapped up)\b", clause):
+                        date, end = replace(date, value=date.value - dt.timedelta(days=n - 1)), date
+                    else:
+                        end = replace(date, value=date.value + dt.timedelta(days=n - 1))
             # "Biden announced on Friday that …, as he hosted Moon": a circumstantial clause
             # shares the day of the clause before it
             # ("Moon last visited X in April 2019, when he met Trump": any precision)
@@ -1017,8 +1032,76 @@ def generic_meetings(
             first = next((sp for sp in m.evidence), None)
             if first is None or not _AHEAD.search(text, first.start, first.end):
                 meetings[k] = replace(m, start=pub)
+    meetings = _merge_same_event(meetings, table, text)
     order = sorted(range(len(meetings)), key=lambda k: (meetings[k].mentioned_only, k))
     return tuple(meetings[k] for k in order)
+
+
+_DAYS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d{1,2})(?:\s+days?\s+of|-day)\b", re.I)
+_WORD_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _day_range(m: Meeting) -> tuple[dt.date, dt.date] | None:
+    if m.start is None or m.start.precision != m.start.precision.DAY:
+        return None
+    last = m.end.value if m.end is not None and m.end.precision == m.end.precision.DAY else None
+    return m.start.value, max(last or m.start.value, m.start.value)
+
+
+def _merge_same_event(meetings: list[Meeting], table: ActorTable, text: str) -> list[Meeting]:
+    """One meeting told twice is one meeting.
+
+    The same parties within a few days of each other ('Xi–Putin talks' on the 21st and the
+    'Xi–Putin meeting' of the 20th) make one meeting from the first day to the last; the
+    states' talks ('two days of talks between A and B ended on Friday') and the people who
+    held them ('X of A met Y of B on Friday') make one meeting of those people.
+    """
+    out = list(meetings)
+    k = 0
+    while k < len(out):
+        a = out[k]
+        ra = _day_range(a)
+        merged = False
+        for j in range(len(out)):
+            b = out[j]
+            if j == k or ra is None or a.kind == "series" or b.kind == "series":
+                continue
+            rb = _day_range(b)
+            if rb is None:
+                continue
+            pa = {p.actor for p in a.participants}
+            pb = {p.actor for p in b.participants}
+            oa, ob = _meeting_ordinal(text, a), _meeting_ordinal(text, b)
+            if oa is not None and ob is not None and oa != ob:
+                continue
+            near = rb[0] - ra[1] <= dt.timedelta(days=3) and ra[0] - rb[1] <= dt.timedelta(days=3)
+            people_of_states = (
+                all(table.kind(p) == ActorKind.STATE for p in pa)
+                and len(pa) >= 2
+                and all(table.kind(p) == ActorKind.PERSON for p in pb)
+                and set(_states_of(list(pb), table)) == pa
+                and ra[0] <= rb[0] <= ra[1]
+            )
+            if not ((pa == pb and near and j > k) or people_of_states):
+                continue
+            first, last = min(ra[0], rb[0]), max(ra[1], rb[1])
+            start = replace(a.start, value=first) if a.start else None
+            end = replace(a.start, value=last) if a.start and last != first else None
+            parts = b.participants if people_of_states else a.participants
+            out[k] = replace(
+                a,
+                participants=parts,
+                start=start,
+                end=end,
+                mentioned_only=a.mentioned_only and b.mentioned_only,
+                evidence=(*a.evidence, *b.evidence),
+                outcomes=(*a.outcomes, *b.outcomes),
+            )
+            del out[j]
+            merged = True
+            break
+        k = 0 if merged else k + 1
+    return out
 
 
 # "The talks … involve Iran and the remaining parties to the deal – Britain, China, France,
@@ -1248,11 +1331,12 @@ def _series_start(text: str, d: DateMention) -> bool:
 
 
 def _states_of(parts: list[str], table: ActorTable) -> list[str]:
-    """The states a list of parties stands for: a state itself, a person's country."""
+    """The states a list of parties stands for: a state itself, a person's country (an
+    organisation, such as an armed group or a bloc, stands for itself)."""
     out: list[str] = []
     for p in parts:
         kind = table.kind(p)
-        if kind == ActorKind.STATE:
+        if kind in (ActorKind.STATE, ActorKind.ORGANIZATION):
             out.append(p)
         elif kind == ActorKind.PERSON:
             actor = next((a for a in table.actors if a.name == p), None)

@@ -349,3 +349,33 @@ def test_retreat_lede_told_and_the_two_of_three() -> None:
     assert ("2022-08-18", trio) in got
     assert ("2022-08-18", frozenset({"Ana Ruiz", "Leo Sal", "Jorge Pardo"})) in got
     assert any(d == "2021-10" for d, _ in got)
+
+
+def test_days_of_talks_and_the_people_who_held_them_are_one_meeting() -> None:
+    ex = extract(
+        "Talks end\n\nAugust 19, 2022\n\nLIMA — Two days of fisheries talks between Peru and "
+        "Chile ended on Friday without a deal.\n\nPeruvian Minister Ana Ruiz met Chilean "
+        "Minister Jorge Pardo on Friday morning in what was the fifth round of talks.\n\n"
+        "The previous round was held in Santiago last month.\n"
+    )
+    days = [
+        (m.start.iso(), m.end.iso() if m.end else None, {p.actor for p in m.participants})
+        for m in ex.meetings
+        if m.start
+    ]
+    assert ("2022-08-18", "2022-08-19", {"Ana Ruiz", "Jorge Pardo"}) in days
+    # "the previous round", with nobody named: between the states
+    assert ("2022-07", None, {"Peru", "Chile"}) in days
+
+
+def test_the_same_parties_a_day_apart_are_one_meeting() -> None:
+    ex = extract(
+        "Visit\n\nAugust 19, 2022\n\nLIMA — President Rosa Vidal held talks with President "
+        "Tomas Ferro at the palace on Friday.\n\nVidal and Ferro met on Thursday evening for "
+        "a dinner.\n"
+    )
+    pair = [
+        m for m in ex.meetings if {p.actor for p in m.participants} == {"Rosa Vidal", "Tomas Ferro"}
+    ]
+    assert len(pair) == 1
+    assert (pair[0].start.iso(), pair[0].end.iso()) == ("2022-08-18", "2022-08-19")
