@@ -1015,9 +1015,12 @@ def _reported_clause(
         (o.end for o in cues if s.start <= o.end <= c.start and o is not c), default=s.start
     )
     lead = text[prev_cue_end : c.start]
-    clause_before = (not after.strip() or _PREP_START.match(after)) and lead.rstrip().endswith(
-        (",", "—")
-    )
+    clause_before = (
+        not after.strip()
+        or _PREP_START.match(after)
+        # "…, a diplomat told the Interfax news agency last month.": only the object follows
+        or (c.verb in _TOLD and not _has_verb(after) and not re.search(r"\bthat\b", after))
+    ) and lead.rstrip().endswith((",", "—"))
     if clause_before and (len(lead.split()) >= 3 or c.inverted):
         return _trim(text, prev_cue_end, c.start)
     if c.verb in ("told", "tells", "tell"):

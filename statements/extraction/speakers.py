@@ -106,6 +106,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b[Aa]ccording\s+to\s+(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>[a-z-]+\s+)?"
             rf"(?P<g>{groups})(?P<pp>\s+{_LINK}\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?)"
         ),
+        # "An RSF adviser, who spoke on condition of anonymity, said": an unnamed person
+        # described by the body they serve
+        "anon": re.compile(
+            r"(?P<np>\b(?:[Aa]n?|[Oo]ne)\s+(?P<desc>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+"
+            r"(?:adviser|advisor|official|source|diplomat|spokesman|spokeswoman|spokesperson|"
+            r"aide|negotiator|commander|lawmaker|envoy)))"
+            rf"(?=\s*,|{verb})"
+        ),
+        # "His spokesman later told reporters": the aide of the person last named
+        "his": re.compile(
+            r"(?P<np>\b(?:His|Her|his|her)\s+(?P<head>spokesman|spokeswoman|spokesperson|"
+            rf"office|press\s+secretary|press\s+office|aides?))(?={verb})"
+        ),
         "one_of": re.compile(
             rf"\b(?P<np>[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<g>\w+))(?={verb})"
         ),
@@ -168,6 +181,7 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
             kinds[name] = kind
 
     bodies: list[tuple[int, str, str]] = []  # (position, head, actor)
+    starts = {x.start for x in sentences}
     for s in sentences:
         lo, hi = s.start, s.end
         for key in ("poss", "body"):
@@ -222,6 +236,24 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
                     continue
                 name = _group_name(m)
                 add(name, ActorKind.GROUP, m.start("np"), m.end("np"))
+        for m in pats["anon"].finditer(text, lo, hi):
+            if not covered(m.start("np"), m.end("np")):
+                add(re.sub(r"\s+", " ", m["desc"]), ActorKind.GROUP, m.start("np"), m.end("np"))
+        for m in pats["his"].finditer(text, lo, hi):
+            people = [
+                f
+                for f in found
+                if f.kind == ActorKind.PERSON and m.start() - 600 < f.start < m.start()
+            ]
+            # the subject of an earlier sentence, else whoever was named last
+            subjects = [f for f in people if f.start in starts]
+            if people and not covered(m.start("np"), m.end("np")):
+                owner = (subjects or people)[-1]
+                bare = text[owner.head if owner.head >= owner.start else owner.start : owner.end]
+                short = bare.split()[-1] if owner.actor.split()[-1] == bare.split()[-1] else bare
+                head = " ".join(m["head"].split())
+                name = f"{short}'s {head}"
+                add(name, ActorKind.PERSON, m.start("np"), m.end("np"))
         for m in pats["one_of"].finditer(text, lo, hi):
             plural = m["g"].lower()
             groups = [

@@ -202,3 +202,8 @@ def test_a_trailing_if_in_a_quote_is_a_condition() -> None:
 def test_an_aside_after_which_is_not_the_claim() -> None:
     got = _claims("Envoy Ana Ruiz said the ferry would sail to Arica, which lies in the north.")
     assert got == [("Ana Ruiz", "the ferry would sail to Arica", None)]
+
+
+def test_words_before_told_and_its_object() -> None:
+    got = _st("The border will reopen, Envoy Ana Ruiz told the Andina news agency last week.")
+    assert got == [("Ana Ruiz", "The border will reopen", False)]

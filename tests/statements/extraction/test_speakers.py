@@ -54,3 +54,19 @@ def test_according_to_people_familiar_and_one_of_them() -> None:
         ("people familiar with the matter", "The envoys had quarrelled over fish"),
         ("people familiar with the matter", "The ministers met again on Monday"),
     ]
+
+
+def test_an_unnamed_person_described_by_the_body_they_serve() -> None:
+    got, kinds = _st(
+        "A Frente adviser, who spoke on condition of anonymity, said the group was ready to talk."
+    )
+    assert got == [("Frente adviser", "the group was ready to talk")]
+    assert kinds["Frente adviser"] == "group"
+
+
+def test_his_spokesman_is_the_aide_of_the_person_last_named() -> None:
+    got, _ = _st(
+        "President Leo Sal met Ana Ruiz in Lima. "
+        "His spokesman later told reporters the two had agreed to meet again."
+    )
+    assert got == [("Sal's spokesman", "the two had agreed to meet again")]
