@@ -260,3 +260,25 @@ def compiled_instances(key: Hashable, queryset: QuerySet, values: Sequence[Any])
     if objects and lookups:
         prefetch_related_objects(objects, *lookups)
     return objects
+
+
+def compiled_related(key: Hashable, instance, name: str, queryset: QuerySet | None = None):
+    """Prefetch `instance.<name>` (a many-to-many or reverse foreign key) as
+    `prefetch_related(Prefetch(name, queryset))` would, for this one instance, with the SQL
+    compiled once per `key`: afterwards `getattr(instance, name).all()` runs no query."""
+    model = type(instance)
+
+    def build(pk):
+        manager = getattr(model(pk=pk), name)
+        if queryset is None:
+            return manager.get_queryset()
+        return manager._apply_rel_filters(queryset)
+
+    objects = compiled_instances(("related", key), build, [instance.pk])
+    manager = getattr(instance, name)
+    related = manager.get_queryset() if queryset is None else manager._apply_rel_filters(queryset)
+    related._result_cache = objects
+    related._prefetch_done = True
+    if not hasattr(instance, "_prefetched_objects_cache"):
+        instance._prefetched_objects_cache = {}
+    instance._prefetched_objects_cache[manager.prefetch_cache_name] = related

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from actors.models import Actor
-from config.compiled import compiled_instances
+from config.compiled import compiled_instances, compiled_related
 from events.models import Meeting, MeetingKind, RelationKind
 
 from .models import Article, Claim, Statement
@@ -196,15 +196,19 @@ def statement_detail(request, pk):
     """A statement in its context, with the claims it is evidence for and its other parts.
     3 queries (+1 for a quote in several parts): the statement with its context, its claims,
     the article's authors — with which the page's JSON-LD needs no queries of its own. The
-    first is compiled once (config/compiled.py), as `get_object_or_404` would run it."""
+    three are compiled once (config/compiled.py) and give what `get_object_or_404` and
+    `prefetch_related` gave."""
+    page = Statement.objects.for_page()
     found = compiled_instances(
-        "statement-page",
-        lambda pk: Statement.objects.for_page().prefetch_related("article__authors").filter(pk=pk),
-        [pk],
+        "statement-page", lambda pk: page.prefetch_related(None).filter(pk=pk), [pk]
     )
     if not found:
         raise Http404("No Statement matches the given query.")
     statement = found[0]
+    # for_page()'s prefetch (its claims), then the article's authors for the JSON-LD
+    (claims,) = page._prefetch_related_lookups
+    compiled_related("statement-page-claims", statement, claims.prefetch_to, claims.queryset)
+    compiled_related("statement-page-authors", statement.article, "authors")
     parts = []
     if statement.utterance:
         parts = list(

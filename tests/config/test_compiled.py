@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from config.compiled import NotCompilable, compiled_instances, compiled_values
 from statements.api import with_span_check
@@ -73,3 +73,25 @@ def test_instances_carry_their_relations(django_assert_num_queries):
         assert found.speaker.name == statement.speaker.name
         assert found.article.publisher == statement.article.publisher
     assert compiled_instances("test-page", page, [statement.pk + 1000]) == []
+
+
+def test_related_are_prefetched_as_prefetch_related_does(django_assert_num_queries):
+    from config.compiled import compiled_related
+    from statements.models import Claim
+
+    statement = f.StatementFactory()
+    claims = [f.ClaimFactory() for _ in range(3)]
+    for claim in claims:
+        claim.evidence.add(statement)
+    related = Claim.objects.select_related("claimant")
+    expected = list(
+        Statement.objects.prefetch_related(Prefetch("claims", related))
+        .get(pk=statement.pk)
+        .claims.all()
+    )
+    fresh = Statement.objects.get(pk=statement.pk)
+    with django_assert_num_queries(1):
+        compiled_related("test-claims", fresh, "claims", related)
+    with django_assert_num_queries(0):
+        assert list(fresh.claims.all()) == expected
+        assert [c.claimant.name for c in fresh.claims.all()] == [c.claimant.name for c in expected]
