@@ -185,8 +185,9 @@ def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
     # "an East Asia expert at King's College London", "a trade expert at the Peterson
     # Institute for International Economics", "the ruling Workers' Party"
     org = re.compile(
-        rf"\b(?:at|of|from|with)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’.-]*\s+){{0,5}}"
-        rf"(?:{org_heads})(?:\s+(?:for|of|on)\s+(?:[A-Z][\w'’-]*|and|the)(?:\s+(?:[A-Z][\w'’-]*|and|the))*)?"
+        rf"\b(?:at|of|from|with)\s+(?:the\s+)?(?:(?:ruling|governing|opposition)\s+)?"
+        rf"(?P<org>(?:[A-Z][\w'’.-]*\s+){{0,5}}"
+        rf"(?:{org_heads})(?:\s+(?:for|of|on)\s+(?:[A-Z][\w'’-]*|and|the|a|an)(?:\s+(?:[A-Z][\w'’-]*|and|the))*)?"
         rf"(?:\s+(?!(?:in|on|at)\b)[A-Z][a-z]+)?)"
     )
     mods = "|".join(
@@ -232,7 +233,7 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
                 )
             )
         for m in org.finditer(text, start, end):
-            name = m["org"].strip()
+            name = re.sub(r"(?:\s+(?:and|the|a|an|of|for|on))+$", "", m["org"].strip())
             if name.split()[0] in ref.surface or name in ref.surface:
                 continue
             s = m.start("org")
@@ -241,6 +242,23 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
             if lead.endswith("the "):
                 s -= 4
             events.append(Found(name, ActorKind.ORGANIZATION, s, e, text[s:e], "entity"))
+        # "hacking Democratic Party computers", "the Labour Party": a party named anywhere
+        for m in re.finditer(
+            r"(?<![\w'’-])(?P<party>(?:[A-Z][\w'’-]+\s+){1,3}Party)\b", text[start:end]
+        ):
+            words = m["party"].split()
+            while words and (
+                words[0] in _DETERMINERS or words[0] in ref.demonyms or words[0] in ref.surface
+            ):
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            e = start + m.end("party")
+            s = e - len(name)
+            if any(f.start < e and s < f.end for f in events):
+                continue
+            events.append(Found(name, ActorKind.ORGANIZATION, s, e, name, "entity"))
         for m in anon.finditer(text, start, end):
             desc = re.sub(r"\s+", " ", m["desc"])
             if desc == m["head"] and desc in ("spokesperson", "spokesman", "spokeswoman", "source"):
@@ -296,6 +314,7 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
     return out
 
 
+_DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Whose"}
 _ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Z&-]{1,7})\)")
 _ORG_CONNECTORS = {"of", "and", "for", "the", "on", "de", "la", "du", "del"}
 

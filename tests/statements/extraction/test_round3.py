@@ -379,3 +379,13 @@ def test_the_same_parties_a_day_apart_are_one_meeting() -> None:
     ]
     assert len(pair) == 1
     assert (pair[0].start.iso(), pair[0].end.iso()) == ("2022-08-18", "2022-08-19")
+
+
+def test_parties_and_organisations_named_in_passing() -> None:
+    ex = extract(
+        "Talks\n\nAugust 15, 2022\n\nAgents hacked Liberal Party computers, said Ana Ruiz, a "
+        "fellow at the Center for a New Atlantic Order and a member of the ruling Workers' "
+        "Party.\n"
+    )
+    names = {a.name for a in ex.actors if a.kind == "organization"}
+    assert {"Liberal Party", "Center for a New Atlantic Order", "Workers' Party"} <= names
