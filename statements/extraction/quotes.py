@@ -262,11 +262,15 @@ def find_cues(
     # "Kim, speaking through an interpreter, said" / "A spokesman for the ministry, Gao Feng,
     # said" / "Yang, in comments carried by Chinese state television, said": a parenthetical
     # (or an empty one: an appositive name) between the speaker and the verb.
-    paren_rx = re.compile(
-        r",\s+(?:(?:who|whose)\s[^,;\"“”\n]{1,200}?,\s+|"  # a long relative clause
-        r"(?!(?:and|but|or|while|whereas|as)\s)(?=[a-z“\"]|(?:A|An|The)\s|[A-Z][\w.-]*['’]s\s)"
-        rf"[^,;\"“”\n]{{1,90}}?,\s+)?(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
+    # (two of them: "Ms Ana Ruiz, Minister in the Prime Minister's Office, who also
+    # attended, said"; a role title opens one as well)
+    paren = (
+        r"(?:(?:who|whose)\s[^,;\"“”\n]{1,200}?|"  # a long relative clause
+        r"(?!(?:and|but|or|while|whereas|as)\s)"
+        rf"(?=[a-z“\"]|(?:A|An|The)\s|[A-Z][\w.-]*['’]s\s|(?:{ref.title_re})\b)"
+        r"[^,;\"“”\n]{1,90}?)"
     )
+    paren_rx = re.compile(rf",\s+(?:{paren},\s+){{0,2}}(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b")
     starts = {f.start for f in outer}
     cues: list[Cue] = []
     for s in sentences:
@@ -313,6 +317,21 @@ def find_cues(
                         mention_start=f.start,
                         mention_end=f.end,
                         parenthetical=text[f.end : m.start("v")].lstrip().startswith(","),
+                    )
+                )
+                continue
+            # "was described by EU foreign policy chief Ana Ruiz as "…"": a passive cue
+            if _PASSIVE_BY.search(text, max(s.start, f.start - 60), f.start) and re.match(
+                r"\s+as\b", text[f.end : f.end + 4]
+            ):
+                cues.append(
+                    Cue(
+                        f.actor,
+                        f.start,
+                        f.end,
+                        "described",
+                        mention_start=f.start,
+                        mention_end=f.end,
                     )
                 )
                 continue
@@ -409,6 +428,10 @@ def _not_speech(text: str, verb_end: int, verb: str) -> bool:
     return bool(_NOT_SPEECH_AFTER.match(text, verb_end))
 
 
+_PASSIVE_BY = re.compile(
+    r"\b(?:described|called|dismissed|labell?ed|branded|characteri[sz]ed)\s+by\s+"
+    r"(?:[\w'’-]+\s+){0,5}$"
+)
 # "Tokayev accepted the invitation, it said": an institution's pronoun
 _IT_VERBS = frozenset({"said", "says", "added", "adds", "reported", "reports", "stated"})
 # "X called Y "…" and said …", "…," he said, adding that …": a second verb of the same subject
@@ -777,6 +800,36 @@ def extract_statements(
                 if who:
                     speaker, conf, cue_span = who, 0.9 * k, Span(c.start, c.end)
                     used.add(i)
+        if (
+            speaker is None
+            and sent is not None
+            and text[sent.start : q.open_at].rstrip()[-1:] == ":"
+        ):
+            # 'He also set out the terms: "First, …"': a quote introduced by a colon is the
+            # words of the sentence's subject, whatever the verb
+            subj = next(
+                (
+                    f
+                    for f in table.found
+                    if f.start == sent.start and f.kind != ActorKind.STATE and f.end < q.open_at
+                ),
+                None,
+            )
+            if subj is not None:
+                speaker, conf = subj.actor, 0.7
+            elif re.match(r"(?:He|She)\s", text[sent.start : sent.start + 4]):
+                pc = Cue(
+                    None,
+                    sent.start,
+                    sent.start + 2,
+                    "said",
+                    pronoun=True,
+                    mention_start=sent.start,
+                    mention_end=sent.start + 2,
+                )
+                who = _resolve_pronoun(pc, table, statements, paras, q.paragraph, text)
+                if who:
+                    speaker, conf = who, 0.6
         if (
             speaker is None
             and prev_q is not None

@@ -207,3 +207,24 @@ def test_an_aside_after_which_is_not_the_claim() -> None:
 def test_words_before_told_and_its_object() -> None:
     got = _st("The border will reopen, Envoy Ana Ruiz told the Andina news agency last week.")
     assert got == [("Ana Ruiz", "The border will reopen", False)]
+
+
+def test_two_parentheticals_between_speaker_and_verb() -> None:
+    got = _st(
+        "Ms Ana Ruiz, Minister in the Office of the President, who also attended, said she "
+        "was sure the port would open."
+    )
+    assert got == [("Ana Ruiz", "she was sure the port would open", False)]
+
+
+def test_passive_described_by_someone_as() -> None:
+    got = _st('The last round was described by trade chief Ana Ruiz as "a waste of time."')
+    assert got == [("Ana Ruiz", "a waste of time.", True)]
+
+
+def test_a_colon_quote_belongs_to_the_sentence_subject() -> None:
+    got = _st(
+        "Envoy Ana Ruiz arrived on Monday. "
+        'She also set out her terms: "The border must open first."'
+    )
+    assert got == [("Ana Ruiz", "The border must open first.", True)]
