@@ -211,10 +211,12 @@ def statement_detail(request, pk):
     compiled_related("statement-page-authors", statement.article, "authors")
     parts = []
     if statement.utterance:
-        parts = list(
-            Statement.objects.filter(
-                article_id=statement.article_id, utterance=statement.utterance
-            ).order_by("part", "start")
+        parts = compiled_instances(
+            "statement-page-parts",
+            lambda article_id, utterance: Statement.objects.filter(
+                article_id=article_id, utterance=utterance
+            ).order_by("part", "start"),
+            [statement.article_id, statement.utterance],
         )
     return render(request, "site/statement.html", {"statement": statement, "parts": parts})
 
