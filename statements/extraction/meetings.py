@@ -1090,6 +1090,8 @@ def _merge_same_event(meetings: list[Meeting], table: ActorTable, text: str) -> 
             parts = b.participants if people_of_states else a.participants
             out[k] = replace(
                 a,
+                # the people's meeting names the event by them
+                title=b.title if people_of_states else a.title,
                 participants=parts,
                 start=start,
                 end=end,
