@@ -421,6 +421,9 @@ _CLAUSE_ONLY_VERBS = frozenset(
 
 def _not_speech(text: str, verb_end: int, verb: str) -> bool:
     """'Lima and Quito agreed Tuesday to meet' -> True; 'agreed that the row was over' -> False."""
+    if verb in ("warned", "warns", "cautioned", "cautions"):
+        # "cautioned against expecting rapid change": a warning about a thing, not words
+        return bool(re.match(r"\s+(?:against|of|about)\b", text[verb_end : verb_end + 10]))
     if verb not in _CLAUSE_ONLY_VERBS:
         return False
     if verb in ("asked",) and not re.match(r"\s+(?:not\s+)?to\b", text[verb_end:]):

@@ -228,3 +228,10 @@ def test_a_colon_quote_belongs_to_the_sentence_subject() -> None:
         'She also set out her terms: "The border must open first."'
     )
     assert got == [("Ana Ruiz", "The border must open first.", True)]
+
+
+def test_warned_against_a_thing_is_not_speech() -> None:
+    assert _st("Envoy Ana Ruiz cautioned against expecting a quick deal.") == []
+    assert _st("Envoy Ana Ruiz warned that the deal was far off.") == [
+        ("Ana Ruiz", "the deal was far off", False)
+    ]
