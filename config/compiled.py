@@ -205,13 +205,21 @@ class _CompiledModels:
         self.populators = get_related_populators(klass_info, select, alias)
 
 
-def compiled_instances(key: Hashable, queryset: QuerySet, values: Sequence[Any]) -> list:
+def compiled_instances(
+    key: Hashable,
+    queryset: Callable[..., QuerySet],
+    values: Sequence[Any],
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list:
     """The model instances of `queryset.filter(...)` as `list()` would give them —
     select_related objects attached, then `queryset`'s prefetch_related lookups run — with
     the main query compiled once per `key`. `queryset` is a callable taking the filter
-    values (markers the first time) and returning the queryset."""
+    values (markers the first time) and returning the queryset. `limit`/`offset` slice the
+    result like `queryset[offset:offset + limit]`."""
     markers = [marker_like(v, i) for i, v in enumerate(values)]
-    entry_key = ("instances", key, len(values))
+    entry_key = ("instances", key, len(values), limit is not None)
     model = _MODELS.get(entry_key)
     built = None
     if model is None:
@@ -236,7 +244,8 @@ def compiled_instances(key: Hashable, queryset: QuerySet, values: Sequence[Any])
         if plain is _EMPTY:
             compiled = _EMPTY
         else:
-            compiled = _CompiledModels(plain[0], plain[1], compiler, alias)
+            sql = plain[0] + (" LIMIT %s OFFSET %s" if limit is not None else "")
+            compiled = _CompiledModels(sql, plain[1], compiler, alias)
         if len(cache) >= MAX_SHAPES:
             cache.clear()
         cache[entry_key] = compiled
@@ -246,6 +255,8 @@ def compiled_instances(key: Hashable, queryset: QuerySet, values: Sequence[Any])
         constant if i is None else (values[i] if constant is None else constant(values[i]))
         for i, constant in compiled.slots
     ]
+    if limit is not None:
+        params += [limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, params)
         rows = cursor.fetchall()

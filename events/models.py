@@ -125,15 +125,14 @@ class MeetingQuerySet(models.QuerySet):
     def people_of(self, meetings: list[Meeting]) -> dict[int, list[Person]]:
         """Each meeting's participants as light rows (one query, no model instances), in the
         order of `for_site_timeline`'s prefetch: role, then name."""
+        from config.compiled import compiled_values
+
         people: dict[int, list[Person]] = {m.pk: [] for m in meetings}
         if people:
-            rows = (
-                Participation.objects.filter(meeting_id__in=list(people))
-                .order_by("role", "actor__name")
-                .values_list("meeting_id", "role", "actor__slug", "actor__name")
-            )
-            for meeting_id, role, slug, name in rows:
-                people[meeting_id].append(Person(role, slug, name))
+            for row in compiled_values("people-of", _people_of, list(people)):
+                people[row["meeting_id"]].append(
+                    Person(row["role"], row["actor__slug"], row["actor__name"])
+                )
         return people
 
     def timeline_page(self, page: int, size: int) -> tuple[list[Meeting], bool]:
@@ -169,6 +168,14 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(
             models.Exists(Participation.objects.filter(meeting=models.OuterRef("pk"), actor=actor))
         ).for_site_timeline()
+
+
+def _people_of(*meeting_ids):
+    return (
+        Participation.objects.filter(meeting_id__in=meeting_ids)
+        .order_by("role", "actor__name")
+        .values("meeting_id", "role", "actor__slug", "actor__name")
+    )
 
 
 class Meeting(Curated):

@@ -92,16 +92,32 @@ def timeline(request):
     2 queries (meetings, participants), 3 with an actor filter (the actors asked for)."""
     filters = _timeline_filters(request)
     page = _page_number(request.GET.get("page"))
-    meetings, has_earlier = (
-        Meeting.objects.for_site_timeline(
-            actors=filters.actors,
-            kind=filters.kind,
-            year_from=filters.year_from,
-            year_to=filters.year_to,
+    if filters.actors or filters.year_from or filters.year_to:
+        meetings, has_earlier = (
+            Meeting.objects.for_site_timeline(
+                actors=filters.actors,
+                kind=filters.kind,
+                year_from=filters.year_from,
+                year_to=filters.year_to,
+            )
+            .prefetch_related(None)
+            .timeline_page(page, TIMELINE_PAGE)
         )
-        .prefetch_related(None)
-        .timeline_page(page, TIMELINE_PAGE)
-    )
+    else:
+        # The usual page (all meetings, or one kind): its SQL compiled once; the same rows
+        # as timeline_page() reads (backwards, one more than the page).
+        values = [filters.kind] if filters.kind else []
+
+        def newest_first(*kind):
+            queryset = Meeting.objects.for_site_timeline(kind=kind[0] if kind else "")
+            return queryset.prefetch_related(None).reverse()
+
+        start = (page - 1) * TIMELINE_PAGE
+        rows = compiled_instances(
+            "timeline", newest_first, values, limit=TIMELINE_PAGE + 1, offset=start
+        )
+        has_earlier = len(rows) > TIMELINE_PAGE
+        meetings = rows[:TIMELINE_PAGE][::-1]
     people = Meeting.objects.people_of(meetings)  # rows, not model instances
     # The actor list offers the participants of the meetings shown, and those asked for;
     # any other actor can be typed (slug or name).
