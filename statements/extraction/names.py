@@ -398,6 +398,9 @@ def surname(name: str, family_first: frozenset[str]) -> str:
     'Vladimir Putin' -> 'Putin'; 'Kim Jong Un' -> 'Kim'; 'Moon Jae-in' -> 'Moon'
     """
     tokens = name.split()
+    # "Ferdinand Marcos Jr." -> "Marcos": a generational suffix is not the family name
+    if len(tokens) > 2 and tokens[-1].rstrip(".,") in ("Jr", "Sr", "II", "III", "IV"):
+        tokens = tokens[:-1]
     if len(tokens) == 1:
         return tokens[0]
     # "Kim Jong Un", "Moon Jae-in", "Xi Jinping": family name first

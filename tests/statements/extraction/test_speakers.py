@@ -70,3 +70,11 @@ def test_his_spokesman_is_the_aide_of_the_person_last_named() -> None:
         "His spokesman later told reporters the two had agreed to meet again."
     )
     assert got == [("Sal's spokesman", "the two had agreed to meet again")]
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    got, _ = _st(
+        "President Tomas Ferro Jr. arrived in Lima. "
+        "Ferro, for his part, told reporters that the talks would go on."
+    )
+    assert got == [("Tomas Ferro Jr", "the talks would go on")]
