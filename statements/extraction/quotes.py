@@ -281,6 +281,14 @@ def find_cues(
                 r"\b(?:in|from|to|of|at|for)\s+(?:the\s+)?$",
                 text[max(s.start, f.start - 12) : f.start],
             )
+            # "Ana Ruiz and Leo Sal told Xi that …": words of two are a joint statement,
+            # not anyone's own
+            if (
+                re.search(r"\band\s+(?:[A-Z][\w'’.-]*\s+){0,4}$", text[s.start : f.start])
+                and not _has_verb(text[s.start : f.start])
+                and any(s.start <= g.start < f.start and g.kind != ActorKind.GROUP for g in outer)
+            ):
+                continue
             # "Kim, who analysts say has become …": the verb sits inside a relative clause
             if re.search(r"\b(?:who|whom|which)\s+$", text[max(s.start, f.start - 8) : f.start]):
                 continue

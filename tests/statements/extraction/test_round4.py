@@ -235,3 +235,11 @@ def test_warned_against_a_thing_is_not_speech() -> None:
     assert _st("Envoy Ana Ruiz warned that the deal was far off.") == [
         ("Ana Ruiz", "the deal was far off", False)
     ]
+
+
+def test_words_of_two_speakers_are_a_joint_statement() -> None:
+    got = _st(
+        "Trade Minister Ana Ruiz and Peruvian Envoy Leo Sal told President Tomas Ferro on "
+        "Monday that Peru would not accept new tariffs."
+    )
+    assert got == []
