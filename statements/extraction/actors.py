@@ -486,7 +486,8 @@ def _find_people(
                 or in_entity(s, s + len(name))
                 or name in ref.surface
                 or name in ref.capitals
-                or name in ref.demonyms  # "told Chilean President X": not a name
+                # "told Chilean President X", "Saudi Crown Prince X said": not a name
+                or name.split()[0] in ref.demonyms
             ):
                 continue
             if (
@@ -530,7 +531,8 @@ def _find_people(
                 or any(t in NOT_NAME for t in name.split())
             ):
                 continue
-            if name in ref.surface or name in ref.capitals:
+            # "Saudi Crown (Prince …)": a demonym does not start a name
+            if name in ref.surface or name in ref.capitals or name.split()[0] in ref.demonyms:
                 continue
             _register(people, name, m.start(), ref)
         for m in hon_rx.finditer(text, lo, hi):

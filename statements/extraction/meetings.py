@@ -413,8 +413,12 @@ def main_meeting(meetings: tuple[Meeting, ...]) -> Meeting | None:
 # to visit China", "Moon hosted Abe", "Blinken will travel to Tokyo").
 _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|visit|visited|visits|visiting|"
-    r"hosted|hosts|hosting|received|travel(?:l?ed)?\s+to|arrived\s+in|sidelines|session|"
-    r"dialogue|round|(?:the|a|an|their|its|[Ll]eaders['’])\s+retreat)\b",
+    r"host|hosted|hosts|hosting|received|welcomed|greeted|travel(?:l?ed)?\s+to|arrived\s+in|"
+    r"sidelines|session|"
+    r"dialogue|round|(?:the|a|an|their|its|[Ll]eaders['’])\s+retreat|"
+    # a call is a meeting too: "spoke by phone with", "held a phone call with"
+    r"spoke\s+(?:by\s+(?:tele)?phone\s+)?with|spoke\s+by\s+(?:tele)?phone|"
+    r"(?:tele)?phone\s+(?:call|conversation|talks)|video\s+(?:call|conference)|call\s+with)\b",
     re.I,
 )
 # clause boundaries inside a sentence ("…, after President Trump cancelled his own summit")
@@ -488,10 +492,9 @@ def generic_meetings(
             m.start is not None
             and pub is not None
             and (
-                not _compatible(m.start, pub)
-                or (
-                    m.start.precision == pub.precision and abs((m.start.value - pub.value).days) > 3
-                )
+                abs((m.start.value - pub.value).days) > 3
+                if m.start.precision == m.start.precision.DAY
+                else not _compatible(m.start, pub)
             )
         ) or re.match(
             r"(?:[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–-]{1,2}\s*)?"  # a dateline
@@ -549,6 +552,23 @@ def generic_meetings(
             )
             if trig is None:
                 continue
+            # "X welcomed Y to Riyadh" is a meeting, "X welcomed the deal" is not
+            if re.fullmatch(r"welcomed|greeted", trig.group(), re.I) and not any(
+                f.kind == ActorKind.PERSON and re.fullmatch(r"\s*", text[trig.end() : f.start])
+                for f in table.found
+                if trig.end() <= f.start < hi
+            ):
+                trig = next(
+                    (
+                        m
+                        for m in _TRIGGER.finditer(text, trig.end(), hi)
+                        if not any(a <= m.start() < b for a, b in quoted)
+                        and not re.fullmatch(r"welcomed|greeted", m.group(), re.I)
+                    ),
+                    None,
+                )
+                if trig is None:
+                    continue
             clause = text[lo:hi]
             sdates = [
                 d
@@ -659,6 +679,35 @@ def generic_meetings(
                 pair = _compound_pair(text, lo, trig.start())
                 if pair:
                     parts = list(dict.fromkeys([*pair, *parts]))
+            # "Japanese and Chinese officials held talks": the states of the two delegations
+            if len(parts) < 2 and len(all_states) < 2:
+                dm = re.search(
+                    rf"(?P<a>{reference().demonym_re.pattern})\s+and\s+(?P<b>{reference().demonym_re.pattern})"
+                    r"\s+(?:\w+\s+)?(?:officials|delegations|diplomats|negotiators|envoys|ministers|"
+                    r"leaders|delegates|teams|counterparts)\b",
+                    clause,
+                )
+                if dm:
+                    pair = [reference().demonyms[dm["a"]], reference().demonyms[dm["b"]]]
+                    if pair[0] != pair[1]:
+                        parts = list(dict.fromkeys([*parts, *pair]))
+            # "X hosted leaders of the Association of Southeast Asian Nations": the bloc
+            if len(parts) == 1:
+                bloc = next(
+                    (
+                        f
+                        for f in table.found
+                        if lo <= f.start < hi
+                        and f.kind == ActorKind.ORGANIZATION
+                        and re.search(
+                            r"\b(?:leaders|members|heads of state|heads of government|ministers)\s+of\s+(?:the\s+)?$",
+                            text[max(lo, f.start - 40) : f.start],
+                        )
+                    ),
+                    None,
+                )
+                if bloc is not None:
+                    parts.append(bloc.actor)
             # "Delegations of the Sudanese army and the paramilitary Rapid Support Forces
             # resumed talks": organisations named as the subject, when no person or state is
             if not parts and len(all_states) < 2:
@@ -756,9 +805,9 @@ def generic_meetings(
             if (
                 len(parts) < 2
                 and (series or _ORDINAL_N.search(clause))
-                and re.match(
-                    r"(?:talks|round|session|negotiations|dialogue|meeting|summit)",
-                    trig.group(),
+                and re.search(
+                    r"\b(?:talks|round|session|negotiations|dialogue|meeting|summit)\b",
+                    text[trig.start() : hi],
                     re.I,
                 )
                 and meetings
@@ -798,6 +847,24 @@ def generic_meetings(
                     parts, series_states = states, True
             # "last week's NATO summit in Brussels", "an ASEAN summit": the summit of an
             # organisation, whose members the article does not list, has it as its party
+            # "Foreign ministers from the Group of Seven met in Japan": the bloc meets
+            if not parts and len(all_states) < 2:
+                bloc = next(
+                    (
+                        f
+                        for f in table.found
+                        if lo <= f.start < trig.start()
+                        and f.kind == ActorKind.ORGANIZATION
+                        and re.search(
+                            r"\b(?:ministers|leaders|officials|members|envoys|delegates|heads of state)"
+                            r"\s+(?:from|of)\s+(?:the\s+)?$",
+                            text[max(lo, f.start - 40) : f.start],
+                        )
+                    ),
+                    None,
+                )
+                if bloc is not None:
+                    parts = [bloc.actor]
             # ("Lula will attend the summit of the Community of … States": the attendee too)
             if len(parts) < 2 and re.match(r"summits?\b", trig.group(), re.I):
                 body = next(
@@ -880,7 +947,16 @@ def generic_meetings(
             # "Two days of talks … ended on Friday", "began a three-day visit on Monday": a
             # meeting of several days, the day told being its last or its first
             span = _DAYS.search(clause)
-            if span and date is not None and date.precision == date.precision.DAY and end is None:
+            # (the span is the meeting's only when its word follows it: "who is on a three-day
+            # visit to India, met Modi on Monday" dates a meeting of one day)
+            if (
+                span
+                and lo + span.start() <= trig.start() <= lo + span.end() + 30
+                and not re.search(r"\b(?:met|meets)\b", text[trig.end() : hi])
+                and date is not None
+                and date.precision == date.precision.DAY
+                and end is None
+            ):
                 n = _WORD_N.get(span["n"].lower(), 0) if not span["n"].isdigit() else int(span["n"])
                 if 1 < n <= 10:
                     if re.search(r"\b(?:ended|end|ends|concluded|closed|wrapped up)\b", clause):
@@ -956,15 +1032,19 @@ def generic_meetings(
                 is_main = False
             kind = (
                 "summit" if re.search(r"\bsummit", clause, re.I)
+                else "call" if re.search(r"\b(?:phone|telephone|video call|call with)\b", clause, re.I)
                 else "visit" if re.search(r"\bvisit|travel", clause, re.I)
                 else "negotiation" if om and om["what"].lower() == "round"
                 else "bilateral" if len(parts) == 2 else "multilateral"
             )  # fmt: skip
             place = _place(text, sentences, [Span(lo, hi)]) or (fallback_place if is_main else None)
             names = "–".join(_short(p, table) if p in persons else p for p in parts)
-            word = {"summit": "summit", "visit": "visit", "negotiation": "talks"}.get(
-                kind, "meeting"
-            )
+            word = {
+                "summit": "summit",
+                "visit": "visit",
+                "negotiation": "talks",
+                "call": "call",
+            }.get(kind, "meeting")
             title = f"{names} {word}"
             if ordinal:
                 title = f"{_ordinal_word(ordinal)} {title}"

@@ -389,3 +389,63 @@ def test_parties_and_organisations_named_in_passing() -> None:
     )
     names = {a.name for a in ex.actors if a.kind == "organization"}
     assert {"Liberal Party", "Center for a New Atlantic Order", "Workers' Party"} <= names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso", "parties"),
+    [
+        # a call is a meeting
+        (
+            "Peruvian President Rosa Vidal spoke by phone with Chilean President Tomas Ferro on Monday.",
+            "2023-05-15",
+            {"Rosa Vidal", "Tomas Ferro"},
+        ),
+        # "will host": a meeting to come
+        (
+            "Peruvian President Rosa Vidal will host Chilean President Tomas Ferro in Lima next week.",
+            "2023-05-22",
+            {"Rosa Vidal", "Tomas Ferro"},
+        ),
+        # two demonyms before the delegations
+        (
+            "Peruvian and Chilean officials held talks in Lima on Monday.",
+            "2023-05-15",
+            {"Peru", "Chile"},
+        ),
+        # a bloc's leaders or ministers
+        (
+            "President Rosa Vidal hosted leaders of the Association of Southeast Asian Nations on Monday.",
+            "2023-05-15",
+            {"Rosa Vidal", "ASEAN"},
+        ),
+        ("Foreign ministers from the Group of Seven met in Lima on Monday.", "2023-05-15", {"G7"}),
+        # "welcomed <person>" is a meeting; a demonym does not start a name
+        (
+            "Saudi Crown Prince Omar bin Tariq welcomed Chilean Minister Jorge Pardo to Riyadh on Monday.",
+            "2023-05-15",
+            {"Omar bin Tariq", "Jorge Pardo"},
+        ),
+        # the own meeting two days before the report is still the report's
+        (
+            "President Rosa Vidal met Pope Leo at the Vatican on Saturday.",
+            "2023-05-13",
+            {"Rosa Vidal", "Leo"},
+        ),
+        # a three-day visit does not span the one-day meeting told in the same sentence
+        (
+            "President Rosa Vidal, who is on a three-day visit to Chile, met President Tomas Ferro on Monday.",
+            "2023-05-15",
+            {"Rosa Vidal", "Tomas Ferro"},
+        ),
+    ],
+)
+def test_more_meeting_shapes(sentence: str, iso: str, parties: set[str]) -> None:
+    ex = extract("Title\n\nMay 15, 2023\n\nLIMA — " + sentence + "\n")
+    got = [
+        (m.start.iso() if m.start else None, m.end, {p.actor for p in m.participants})
+        for m in ex.meetings
+    ]
+    assert (iso, None, parties) in got, got
+    assert not any(a.name.startswith("Saudi ") for a in ex.actors if a.kind == "person")
+    if iso == "2023-05-13":
+        assert not ex.meetings[0].mentioned_only
