@@ -22,6 +22,10 @@ _FRAME = re.compile(
 )
 # "X and that Y": two propositions
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
+_PASSIVE = re.compile(
+    r"\b(?P<be>was|were|is|are)\s+(?:described|called|dismissed|labell?ed|branded|"
+    r"characteri[sz]ed)\s+by\s+(?:[\w'’-]+\s+){0,5}$"
+)
 _ASIDE = re.compile(r",\s+(?:which|where)\s")
 _AFTER_FRAGMENT = re.compile(r",?\s+(?:and|but)\s+|,\s+(?:which|where)\s")
 _QUOTE_MARKS = str.maketrans("", "", '"“”„«»')
@@ -303,6 +307,16 @@ def _clause_of_fragment(text: str, st: Statement) -> tuple[int, int, str] | None
     cue = st.cue
     if cue is None or cue.end > st.start:
         return None
+    # "The last round, held in May, was described by X as "a waste of time."" -> "the last
+    # round was a waste of time"
+    sent_start = max(text.rfind(ch, 0, cue.start) for ch in ".!?\n") + 1
+    pm = _PASSIVE.search(text, sent_start, cue.start)
+    if pm and re.fullmatch(r"\s+as\s+", text[cue.end : st.start - 1]):
+        subj = re.sub(r",[^,]*,", "", text[sent_start : pm.start()]).strip()
+        if subj.startswith("The "):
+            subj = "the " + subj[4:]
+        if 1 <= len(subj.split()) <= 8:
+            return sent_start, st.end, f"{subj} {pm['be']} {st.text.strip().rstrip(',.;:!? ')}"
     stop = st.end
     # 'were "warm and useful." "If …': a sentence ending inside the marks ends the clause
     while not st.text.rstrip().endswith((".", "!", "?")) and stop < len(text):
@@ -312,14 +326,25 @@ def _clause_of_fragment(text: str, st: Statement) -> tuple[int, int, str] | None
     # the fragment sits inside the cue's sentence, after some of the clause's own words
     # ('said: "…"' and '"…," he said, "…"' are whole quotes, not fragments)
     gap = text[cue.end : st.start - 1]
-    if "\n" in gap or re.search(r"[.!?:;\"“”]", gap) or not re.search(r"\w", gap):
+    if "\n" in gap or not re.search(r"\w", gap):
         return None
     verb = text[cue.start : cue.end].split()[-1] if text[cue.start : cue.end].split() else ""
     start = cue.end
+    # a later fragment of the same sentence ('regrets "X" and would take "Y"'): its own
+    # coordinated predicate or clause, after the last earlier quote
+    marks = [i for i, ch in enumerate(gap) if ch in '"“”']
+    tail = gap[marks[-1] + 1 :] if marks else gap
+    if re.search(r"[.!?:;]", tail) or (marks and not re.search(r"\b(?:and|but)\s", tail)):
+        return None
+    offset = cue.end + (marks[-1] + 1 if marks else 0)
     # "… and that it was "regrettable" …": the coordinated clause holding the fragment
-    last = max(re.finditer(r"\b(?:and|but)\s+that\s+", gap), key=lambda m: m.end(), default=None)
+    last = max(
+        re.finditer(r"\b(?:and|but)\s+(?:that\s+)?" if marks else r"\b(?:and|but)\s+that\s+", tail),
+        key=lambda m: m.end(),
+        default=None,
+    )
     if last is not None:
-        start = cue.end + last.end()
+        start = offset + last.end()
     else:
         m = re.match(r"\s+(?:[\w'’.-]+\s+){0,6}?that\s+", text[start:stop])
         if m:

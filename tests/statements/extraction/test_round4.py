@@ -243,3 +243,21 @@ def test_words_of_two_speakers_are_a_joint_statement() -> None:
         "Monday that Peru would not accept new tariffs."
     )
     assert got == []
+
+
+def test_a_later_fragment_of_the_sentence_makes_its_own_claim() -> None:
+    got = _claims(
+        'The Trade Ministry of Peru said it "deeply regrets" the tariffs and would take '
+        '"firm countermeasures" soon.'
+    )
+    assert [g[1] for g in got] == [
+        "it deeply regrets the tariffs",
+        "would take firm countermeasures soon",
+    ]
+
+
+def test_passive_described_as_claim() -> None:
+    got = _claims(
+        'The last round, held in May, was described by trade chief Ana Ruiz as "a waste of time."'
+    )
+    assert got == [("Ana Ruiz", "the last round was a waste of time", None)]
