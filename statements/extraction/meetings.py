@@ -710,20 +710,50 @@ def generic_meetings(
                     parts.append(bloc.actor)
             # "Delegations of the Sudanese army and the paramilitary Rapid Support Forces
             # resumed talks": organisations named as the subject, when no person or state is
+            # ("Hamas and Israeli negotiators held talks": a group stands for its state)
             if not parts and len(all_states) < 2:
                 orgs = [
                     f
                     for f in table.found
                     if lo <= f.start < trig.start()
-                    and f.kind == ActorKind.ORGANIZATION
-                    and table.kind(f.actor) == ActorKind.ORGANIZATION
+                    and (
+                        (
+                            f.kind == ActorKind.ORGANIZATION
+                            and table.kind(f.actor) == ActorKind.ORGANIZATION
+                        )
+                        or f.kind == ActorKind.STATE
+                        or (f.kind == ActorKind.GROUP and _group_state(f.actor, table))
+                    )
                     and not any(a <= f.start < b for a, b in quoted)
                 ]
-                names = list(dict.fromkeys(f.actor for f in orgs))
-                if len(names) >= 2 and not re.search(
-                    r"\b(?:said|says|told|tells|according)\b", text[orgs[0].start : trig.start()]
+                names = list(
+                    dict.fromkeys(
+                        _group_state(f.actor, table) if f.kind == ActorKind.GROUP else f.actor
+                        for f in orgs
+                    )
+                )
+                if (
+                    len(names) >= 2
+                    and any(f.kind != ActorKind.STATE for f in orgs)
+                    and not re.search(
+                        r"\b(?:said|says|told|tells|according)\b",
+                        text[orgs[0].start : trig.start()],
+                    )
                 ):
-                    parts = names
+                    parts = [n for n in names if n]
+                    # "…, mediated by Qatar": the mediators take part too
+                    by = re.search(
+                        r"\b(?:mediated|brokered|facilitated)\s+by\b", text[trig.end() : s.end]
+                    )
+                    if by:
+                        for f in table.found:
+                            if (
+                                trig.end() + by.end() <= f.start < s.end
+                                and f.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+                                and table.kind(f.actor) != ActorKind.MEDIA
+                                and f.actor not in parts
+                            ):
+                                parts.append(f.actor)
             collective = False
             # "the three leaders": the meeting told with that many parties
             nm = re.search(
@@ -1400,6 +1430,14 @@ def _compound_pair(text: str, lo: int, trig: int) -> tuple[str, str] | None:
             return None
         out.append(name)
     return (out[0], out[1]) if out[0] != out[1] else None
+
+
+def _group_state(name: str, table: ActorTable) -> str | None:
+    """'Israeli negotiators' -> 'Israel': the state of a group named by its demonym."""
+    actor = next((a for a in table.actors if a.name == name), None)
+    if actor is None or actor.kind != ActorKind.GROUP or not actor.country:
+        return None
+    return actor.country
 
 
 def _series_start(text: str, d: DateMention) -> bool:

@@ -449,3 +449,11 @@ def test_more_meeting_shapes(sentence: str, iso: str, parties: set[str]) -> None
     assert not any(a.name.startswith("Saudi ") for a in ex.actors if a.kind == "person")
     if iso == "2023-05-13":
         assert not ex.meetings[0].mentioned_only
+
+
+def test_a_movement_and_a_states_negotiators_with_a_mediator() -> None:
+    ex = extract(
+        "Talks\n\nMay 15, 2023\n\nDOHA — Hamas and Israeli negotiators held talks in Doha on "
+        "Monday, mediated by Qatar.\n"
+    )
+    assert ("2023-05-15", frozenset({"Hamas", "Israel", "Qatar"})) in _meetings(ex)
