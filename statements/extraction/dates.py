@@ -21,7 +21,9 @@ NUMBERS = {
 _NUM = r"(?:\d{1,2}|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _FUTURE = re.compile(
     r"\b(?:will|shall|is expected to|are expected to|is scheduled to|are scheduled to|plans? to|"
-    r"is set to|are set to|is due to|are due to|going to|before returning|is to|are to|'ll)\b",
+    r"is set to|are set to|is due to|are due to|going to|before returning|is to|are to|'ll|"
+    # a scheduled event in the present: "The summit opens on Tuesday"
+    r"opens|begins|starts|kicks off)\b",
     re.I,
 )
 _NEXT_HINT = re.compile(
@@ -66,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?P<mod>in|last|next|this|early|late|mid-?|(?:end|beginning|start|middle)\s+of)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+            r"\b(?P<mod>in|last|next|this|early|late|mid-?|(?:end|beginning|start|middle)\s+of|the)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
         ),
     ),
     (

@@ -189,8 +189,14 @@ def find_meetings(
             gap = text[a.end : b.start]
             after = text[b.end : b.end + 40]
             if (
-                re.fullmatch(r"\s+and\s+", gap) and _MET_AFTER.match(after)
-            ) or _MET_BETWEEN.fullmatch(gap):
+                (re.fullmatch(r"\s+and\s+", gap) and _MET_AFTER.match(after))
+                or _MET_BETWEEN.fullmatch(gap)
+            ) and not any(
+                # "a day after X met Y": the meeting a date counts from, dated by that
+                # date in the clause-level pass
+                d.target and d.target.start <= a.start < d.target.end
+                for d in sdates
+            ):
                 pair = (a.actor, b.actor)
             if pair and pair[0] != pair[1]:
                 break
@@ -200,7 +206,17 @@ def find_meetings(
             and not any(d.target and d.target.start <= s.start < d.target.end for d in sdates)
             and not any(set(d.participants) == set(pair) for d in drafts)
         ) and not _FUTURE.search(text[s.start : s.end]):  # proposed, not held
-            day = next((d for d in sdates if d.target is None and d.end_date is None), None)
+            day = next(
+                (
+                    d
+                    for d in sdates
+                    if d.target is None
+                    and d.end_date is None
+                    # "the first meeting since the November summit": that summit's date
+                    and not re.search(r"\bsince\s+(?:\S+\s+){0,3}$", text[s.start : d.start])
+                ),
+                None,
+            )
             sent = text[s.start : s.end]
             mk = (
                 "summit"
@@ -280,7 +296,17 @@ def find_meetings(
                 if kind == "visit"
                 else "bilateral"
             )
-            day = next((d for d in sdates if d.target is None and d.end_date is None), None)
+            day = next(
+                (
+                    d
+                    for d in sdates
+                    if d.target is None
+                    and d.end_date is None
+                    # "the first meeting since the November summit": that summit's date
+                    and not re.search(r"\bsince\s+(?:\S+\s+){0,3}$", text[s.start : d.start])
+                ),
+                None,
+            )
             if any(not d.mentioned_only and set(d.participants) == set(parts) for d in drafts):
                 continue
             drafts.append(_Draft(mk, tuple(dict.fromkeys(parts)), si, day.date if day else None))
@@ -889,6 +915,7 @@ def generic_meetings(
                             r"\b(?:ministers|leaders|officials|members|envoys|delegates|heads of state)"
                             r"\s+(?:from|of)\s+(?:the\s+)?$",
                             text[max(lo, f.start - 40) : f.start],
+                            re.I,
                         )
                     ),
                     None,
@@ -931,6 +958,13 @@ def generic_meetings(
                 d
                 for d in sdates
                 if not re.search(r"\bsince\s+\S+\s+\S+", text[trig.end() : d.start])
+                # "the first meeting between X and Y since the November summit": the date of
+                # another meeting told after "since", the parties being before it
+                and not (
+                    (since := re.search(r"\bsince\b", text[trig.end() : d.start]))
+                    and _TRIGGER.search(text, d.end, min(hi, d.end + 30))
+                    and all(f.start < trig.end() + since.start() for f in found if f.actor in parts)
+                )
                 # "the 24th in a series that began in 1998": when the series began
                 and not _series_start(text, d)
             ]
@@ -1324,6 +1358,20 @@ def _lede_meeting(
             if not _LEDE_VERB.match(text[b.end : b.end + 40]) or (
                 not told
                 and re.match(r"\s+(?:said|says|told|warned|added)\b", text[b.end : b.end + 20])
+            ):
+                continue
+            # "X and Y last met in Sochi in September": an earlier meeting, not the report's
+            if re.match(
+                r"\s+(?:last|previously|earlier|once|never|first)\b", text[b.end : b.end + 20]
+            ) or (
+                pub is not None
+                and any(
+                    s.start <= d.start < s.end
+                    and d.date.precision != d.date.precision.DAY
+                    and d.target is None
+                    and not _compatible(d.date, pub)
+                    for d in dates
+                )
             ):
                 continue
             # "… arrived in Tokyo, which will take them to Seoul on Wednesday": a date in a

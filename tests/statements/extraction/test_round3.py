@@ -457,3 +457,45 @@ def test_a_movement_and_a_states_negotiators_with_a_mediator() -> None:
         "Monday, mediated by Qatar.\n"
     )
     assert ("2023-05-15", frozenset({"Hamas", "Israel", "Qatar"})) in _meetings(ex)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a scheduled event in the present tense is ahead
+        ("The NATO summit in Lima opens on Tuesday.", [("2023-05-16", {"NATO"}, False)]),
+        # "Leaders of" a bloc, capitalised at the start of the sentence
+        (
+            "Leaders of the Group of Seven gathered in Lima on Friday for a three-day summit.",
+            [("2023-05-12", {"G7"}, False)],
+        ),
+        # "last met …" in the lede is not the report's meeting
+        (
+            "President Rosa Vidal and President Tomas Ferro last met in Quito in September.",
+            [("2022-09", {"Rosa Vidal", "Tomas Ferro"}, True)],
+        ),
+        # the meeting a count starts from is dated by the count, and is not the report's
+        (
+            "The meeting came a day after Minister Ana Ruiz met Minister Leo Sal.",
+            [("2023-05-14", {"Ana Ruiz", "Leo Sal"}, None)],
+        ),
+        # "since the November summit": that summit's month, not this meeting's
+        (
+            "It was the first meeting between President Rosa Vidal and President Tomas Ferro "
+            "since the November summit in Quito.",
+            [("2023-05-15", {"Rosa Vidal", "Tomas Ferro"}, False)],
+        ),
+    ],
+)
+def test_dates_of_scheduled_earlier_and_counted_meetings(sentence: str, expected: list) -> None:
+    ex = extract("Title\n\nMay 15, 2023\n\nLIMA — " + sentence + "\n")
+    got = [
+        (m.start.iso() if m.start else None, {p.actor for p in m.participants}, m.mentioned_only)
+        for m in ex.meetings
+    ]
+    for iso, parties, mentioned in expected:
+        assert any(d == iso and p == parties and mentioned in (None, mo) for d, p, mo in got), got
+    # and nothing else: no meeting of the report's day, no other date for these people
+    assert len(got) == len(expected), got
+    if "three-day" not in sentence:
+        assert all(m.end is None for m in ex.meetings)
