@@ -317,6 +317,68 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
 _DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Whose"}
 _ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Z&-]{1,7})\)")
 _ORG_CONNECTORS = {"of", "and", "for", "the", "on", "de", "la", "du", "del"}
+# the last word of an organisation's name
+_ORG_WORDS = frozenset(
+    [
+        "Forces",
+        "Force",
+        "Front",
+        "Army",
+        "Union",
+        "Council",
+        "Organisation",
+        "Organization",
+        "Community",
+        "Party",
+        "Movement",
+        "Group",
+        "Agency",
+        "Alliance",
+        "Bank",
+        "Fund",
+        "Commission",
+        "Court",
+        "Authority",
+        "Association",
+        "Coalition",
+        "Command",
+        "Ministry",
+        "Office",
+        "Committee",
+        "League",
+        "Brigade",
+        "Brigades",
+        "Assembly",
+        "Institute",
+        "Centre",
+        "Center",
+        "Federation",
+        "Conference",
+        "Forum",
+        "States",
+        "Nations",
+        "Service",
+        "Services",
+        "Guard",
+        "Corps",
+        "Council",
+        "Bureau",
+        "Mission",
+        "Secretariat",
+        "Parliament",
+        "Congress",
+        "Network",
+        "Foundation",
+        "Initiative",
+        "Programme",
+        "Program",
+        "Board",
+        "Department",
+        "Administration",
+        "Directorate",
+        "Agency",
+    ]
+)
 
 
 def _acronym_orgs(text: str, regions: tuple[Span, ...], ref: Reference) -> list[Found]:
@@ -349,8 +411,8 @@ def _acronym_orgs(text: str, regions: tuple[Span, ...], ref: Reference) -> list[
                 ),
                 None,
             )
-            if start_at is None:
-                continue
+            if start_at is None or kept[-1] not in _ORG_WORDS:
+                continue  # "Terminal High Altitude Area Defense (THAAD)" is not a body
             name = " ".join(kept[start_at:])
             if name in ref.surface or acr in ref.surface or name in ref.capitals:
                 continue
@@ -368,6 +430,17 @@ def _acronym_orgs(text: str, regions: tuple[Span, ...], ref: Reference) -> list[
     return out
 
 
+@cache
+def _modifier_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled once: the outlet and demonym alternations are long."""
+    ref = reference()
+    return (
+        re.compile(rf"({TOKEN})\s+$"),
+        re.compile(rf"({ref.surface_re.pattern}){_POSS}\s+$"),
+        re.compile(rf"({ref.demonym_re.pattern})\s+$"),
+    )
+
+
 def _modifiers_before(
     text: str, pos: int, ref: Reference, lo: int
 ) -> tuple[int, str | None, str | None, str]:
@@ -378,18 +451,19 @@ def _modifiers_before(
     window = text[max(lo, pos - 80) : pos]
     base = max(lo, pos - 80)
     loc = ""
-    m = re.search(rf"({TOKEN})\s+$", window)
+    token_end, poss_end, dem_end = _modifier_patterns()
+    m = token_end.search(window)
     org = country = None
     start = pos
     if m and m.group(1) not in NOT_NAME:
         # a location word only counts after a possessive: "NPR's Moscow correspondent"
         pre = window[: m.start()]
-        pm = re.search(rf"(?:{ref.surface_re.pattern}){_POSS}\s+$", pre)
+        pm = poss_end.search(pre)
         if pm:
             loc = m.group(1)
             window, pos = pre, base + m.start()
             start = pos
-    pm = re.search(rf"({ref.surface_re.pattern}){_POSS}\s+$", window)
+    pm = poss_end.search(window)
     if pm:
         ent = ref.entities[ref.surface[pm.group(1)]]
         start = base + pm.start()
@@ -397,7 +471,7 @@ def _modifiers_before(
             country = ent.name
         org = ent.name
         return start, org, country, loc
-    dm = re.search(rf"({ref.demonym_re.pattern})\s+$", window)
+    dm = dem_end.search(window)
     if dm and not loc:
         country = ref.demonyms[dm.group(1)]
         return base + dm.start(), country, country, loc
@@ -577,12 +651,17 @@ def _given_short_forms(people: dict[str, _Person]) -> dict[str, _Person]:
     return out
 
 
+@cache
+def _counterpart_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<dem>{reference().demonym_re.pattern})\s+counterparts?\b[,:]?")
+
+
 def _counterparts(
     text: str, regions: tuple[Span, ...], ref: Reference, people: dict[str, _Person]
 ) -> None:
     """ "his Turkish counterpart Mevlut Cavusoglu", "their South Korean counterparts, Foreign
     Minister A and Defence Minister B": the people named after the demonym are of that state."""
-    rx = re.compile(rf"(?P<dem>{ref.demonym_re.pattern})\s+counterparts?\b[,:]?")
+    rx = _counterpart_re()
     for lo, hi in _spans_text(text, regions):
         for m in rx.finditer(text, lo, hi):
             stop = re.search(

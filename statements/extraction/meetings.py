@@ -10,6 +10,7 @@ import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .actors import ActorTable, Found
 from .dates import DateMention
@@ -707,12 +708,7 @@ def generic_meetings(
                     parts = list(dict.fromkeys([*pair, *parts]))
             # "Japanese and Chinese officials held talks": the states of the two delegations
             if len(parts) < 2 and len(all_states) < 2:
-                dm = re.search(
-                    rf"(?P<a>{reference().demonym_re.pattern})\s+and\s+(?P<b>{reference().demonym_re.pattern})"
-                    r"\s+(?:\w+\s+)?(?:officials|delegations|diplomats|negotiators|envoys|ministers|"
-                    r"leaders|delegates|teams|counterparts)\b",
-                    clause,
-                )
+                dm = _two_demonyms().search(clause)
                 if dm:
                     pair = [reference().demonyms[dm["a"]], reference().demonyms[dm["b"]]]
                     if pair[0] != pair[1]:
@@ -1478,6 +1474,16 @@ def _compound_pair(text: str, lo: int, trig: int) -> tuple[str, str] | None:
             return None
         out.append(name)
     return (out[0], out[1]) if out[0] != out[1] else None
+
+
+@cache
+def _two_demonyms() -> re.Pattern[str]:
+    """'Japanese and Chinese officials' (compiled once: the demonym list is long)."""
+    dem = reference().demonym_re.pattern
+    return re.compile(
+        rf"(?P<a>{dem})\s+and\s+(?P<b>{dem})\s+(?:\w+\s+)?(?:officials|delegations|diplomats|"
+        r"negotiators|envoys|ministers|leaders|delegates|teams|counterparts)\b"
+    )
 
 
 def _group_state(name: str, table: ActorTable) -> str | None:

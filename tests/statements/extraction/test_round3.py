@@ -499,3 +499,13 @@ def test_dates_of_scheduled_earlier_and_counted_meetings(sentence: str, expected
     assert len(got) == len(expected), got
     if "three-day" not in sentence:
         assert all(m.end is None for m in ex.meetings)
+
+
+def test_an_acronym_of_something_that_is_not_a_body() -> None:
+    ex = extract(
+        "Talks\n\nAugust 15, 2022\n\nEnvoy Ana Ruiz said the Long Range Strike Missile (LRSM) "
+        "would be deployed.\n"
+    )
+    assert not any(
+        a.name == "Long Range Strike Missile" and a.kind == "organization" for a in ex.actors
+    )
