@@ -97,10 +97,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Analysts in Tokyo said", "officials from both sides say", "Residents of border
         # villages in Batken told", "two people familiar with the talks"
         "group": re.compile(
-            rf"(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>(?!(?i:{_FUNCTION})\s)[A-Za-z-]+\s+)?"
-            rf"(?P<g>(?i:{groups}))"
+            rf"\b(?P<np>(?P<g>(?i:{groups}))"
             rf"(?P<pp>(?:\s+{_LINK}\s+(?:the\s+|both\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)*?))"
             rf"(?={verb})"
+        ),
+        # the words before a group's noun: "two people", "Diplomatic sources"
+        "group_lead": re.compile(
+            rf"(?<![\w-])(?:(?i:{_NUMBER})\s+)?(?P<mod>(?!(?i:{_FUNCTION})\s)[A-Za-z-]+\s+)?$"
         ),
         "according": re.compile(
             rf"\b[Aa]ccording\s+to\s+(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>[a-z-]+\s+)?"
@@ -122,6 +125,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "one_of": re.compile(
             rf"\b(?P<np>[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<g>\w+))(?={verb})"
         ),
+        # a sentence without an attribution verb or "according to" has no speaker to find
+        "any": re.compile(rf"{verb}|\b[Aa]ccording\s+to\b"),
     }
 
 
@@ -129,10 +134,10 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _group_name(m: re.Match[str]) -> str:
+def _group_name(m: re.Match[str], mod: str | None) -> str:
     """'Residents of border villages in Batken' -> 'residents of border villages'."""
     head = m["g"].lower()
-    mod = (m["mod"] or "").strip()
+    mod = (mod or "").strip()
     words = [mod.lower()] if mod and mod.lower() not in ("the", "a", "an") else []
     ref = reference()
     if mod and (mod in ref.demonyms or mod.lower() in ref.quantifiers):
@@ -184,6 +189,8 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
     starts = {x.start for x in sentences}
     for s in sentences:
         lo, hi = s.start, s.end
+        if not pats["any"].search(text, lo, hi):
+            continue
         for key in ("poss", "body"):
             for m in pats[key].finditer(text, lo, hi):
                 if key == "poss":
@@ -228,14 +235,18 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
                     r"familiar|close|knowledge|briefed", m["pp"] or ""
                 ):
                     continue
-                # a capitalised head only opens the sentence ("Analysts said")
-                if not m["g"].islower() and m.start("np") != lo and key == "group":
-                    continue
-                lead = text[max(lo, m.start("np") - 40) : m.start("np")]
-                if key == "group" and lead.strip() and not re.search(r"(?:^|[,—–:]\s*)$", lead):
-                    continue
-                name = _group_name(m)
-                add(name, ActorKind.GROUP, m.start("np"), m.end("np"))
+                start, mod = m.start("np"), m["mod"] if key == "according" else None
+                if key == "group":
+                    gl = pats["group_lead"].search(text, max(lo, start - 40), start)
+                    if gl is not None:
+                        start, mod = gl.start(), gl["mod"]
+                    # a capitalised head only opens the sentence ("Analysts said")
+                    if not m["g"].islower() and start != lo:
+                        continue
+                    lead = text[max(lo, start - 40) : start]
+                    if lead.strip() and not re.search(r"(?:^|[,—–:]\s*)$", lead):
+                        continue
+                add(_group_name(m, mod), ActorKind.GROUP, start, m.end("np"))
         for m in pats["anon"].finditer(text, lo, hi):
             if not covered(m.start("np"), m.end("np")):
                 add(re.sub(r"\s+", " ", m["desc"]), ActorKind.GROUP, m.start("np"), m.end("np"))
