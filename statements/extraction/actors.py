@@ -376,7 +376,15 @@ _ORG_WORDS = frozenset(
         "Department",
         "Administration",
         "Directorate",
-        "Agency",
+        "Affairs",
+        "Relations",
+        "Studies",
+        "Peace",
+        "Development",
+        "Cooperation",
+        "Research",
+        "Rights",
+        "Watch",
     ]
 )
 

@@ -311,6 +311,12 @@ def test_an_organisation_introduced_with_its_acronym() -> None:
     )
     nlf = next(a for a in ex.actors if a.name == "Northern Liberation Front")
     assert "NLF" in nlf.aliases
+    ex = extract(
+        "Talks\n\nAugust 15, 2022\n\nThe Andean Council on Trade Relations (ACTR) met envoys "
+        "on Monday. The ACTR said the talks went well.\n"
+    )
+    actr = next(a for a in ex.actors if a.name == "Andean Council on Trade Relations")
+    assert "ACTR" in actr.aliases
 
 
 ROUNDS = """Truce talks resume
