@@ -302,8 +302,11 @@ def _resolve(
                 return None
             if pub and not future and month > pub.month and year == pub.year:
                 year -= 1
-            # "last July" in a July article is a year back; "next May" in May a year ahead
+            # "last July" in a July article is a year back; "next May" in May a year ahead;
+            # "is expected to visit Seoul in May" in a May article is this May
             mod = (g.get("mod") or "").lower()
+            if pub and future and month == pub.month and mod != "next":
+                year = pub.year
             if pub and mod == "last" and month >= pub.month and year == pub.year:
                 year -= 1
             if pub and mod == "next" and month <= pub.month and year == pub.year:

@@ -763,19 +763,6 @@ def generic_meetings(
                     )
                 ):
                     parts = [n for n in names if n]
-                    # "…, mediated by Qatar": the mediators take part too
-                    by = re.search(
-                        r"\b(?:mediated|brokered|facilitated)\s+by\b", text[trig.end() : s.end]
-                    )
-                    if by:
-                        for f in table.found:
-                            if (
-                                trig.end() + by.end() <= f.start < s.end
-                                and f.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
-                                and table.kind(f.actor) != ActorKind.MEDIA
-                                and f.actor not in parts
-                            ):
-                                parts.append(f.actor)
             collective = False
             # "the three leaders": the meeting told with that many parties
             nm = re.search(
@@ -828,6 +815,28 @@ def generic_meetings(
                     ),
                     None,
                 )  # fmt: skip
+                if subj and subj not in parts:
+                    parts.insert(0, subj)
+            # "… Erdogan will visit Russia next month. He last met Putin in Sochi": a
+            # pronoun opening the sentence is the previous sentence's first person
+            if (
+                len(parts) == 1
+                and lo == s.start
+                and re.match(r"\W*(?:He|She)\b", text[s.start : trig.start()])
+            ):
+                k = sentences.index(s)
+                prev = sentences[k - 1] if k > 0 else None
+                subj = next(
+                    (
+                        f.actor
+                        for f in table.found
+                        if prev is not None
+                        and prev.start <= f.start < prev.end
+                        and f.kind == ActorKind.PERSON
+                        and table.kind(table.affiliation.get(f.actor, "")) != ActorKind.MEDIA
+                    ),
+                    None,
+                )
                 if subj and subj not in parts:
                     parts.insert(0, subj)
             # "… the third between Lavrov and Wang, after talks in Bonn in February and a
@@ -944,6 +953,21 @@ def generic_meetings(
                 and (table.kind(parts[0]) == ActorKind.ORGANIZATION or series_states)
             ):
                 continue
+            # "…, mediated by Qatar", "… under EU mediation": the mediators take part too
+            by = re.search(
+                r"\b(?:mediated|brokered|facilitated)\s+by\b|\bunder\b(?=[^.;]{0,40}\bmediation\b)",
+                text[trig.end() : s.end],
+            )
+            if by:
+                for f in table.found:
+                    if (
+                        trig.end() + by.end() <= f.start < s.end
+                        and f.kind in (ActorKind.STATE, ActorKind.ORGANIZATION)
+                        and table.kind(f.actor) != ActorKind.MEDIA
+                        and not any(a <= f.start < b for a, b in person_spans)
+                        and f.actor not in parts
+                    ):
+                        parts.append(f.actor)
             prev_parts = parts
             # "The talks Thursday came two months after Kim and Trump held their second
             # summit": the date whose target holds the meeting word, else the one nearest

@@ -515,3 +515,16 @@ def test_an_acronym_of_something_that_is_not_a_body() -> None:
     assert not any(
         a.name == "Long Range Strike Missile" and a.kind == "organization" for a in ex.actors
     )
+
+
+def test_a_sentence_opening_pronoun_mediation_and_this_month_ahead() -> None:
+    ex = extract(
+        "Title\n\nMay 15, 2023\n\nLIMA — Peruvian President Rosa Vidal will visit Chile next "
+        "month, her office said.\n\nShe last met Chilean President Tomas Ferro in Quito in "
+        "September. Envoys from Peru and Chile resumed talks in Quito on Monday under EU "
+        "mediation. Vidal is expected to visit Bolivia in May.\n"
+    )
+    got = _meetings(ex)
+    assert ("2022-09", frozenset({"Rosa Vidal", "Tomas Ferro"})) in got
+    assert ("2023-05-15", frozenset({"Peru", "Chile", "European Union"})) in got
+    assert ("2023-05", frozenset({"Rosa Vidal", "Bolivia"})) in got
