@@ -1062,6 +1062,11 @@ def _reported_clause(
         and (
             not pre.strip()
             or (c.verb not in _TOLD and _PREP_START.match(pre))
+            # "repeated Moscow's view that …", "reiterated the position that …"
+            or re.fullmatch(
+                r"\s*(?:[\w'’-]+\s+){0,3}(?:view|position|belief|assessment|stance|conviction)\s*",
+                pre,
+            )
             or (c.verb in _TOLD and not _has_verb(pre))
         )
     ):

@@ -261,3 +261,13 @@ def test_passive_described_as_claim() -> None:
         'The last round, held in May, was described by trade chief Ana Ruiz as "a waste of time."'
     )
     assert got == [("Ana Ruiz", "the last round was a waste of time", None)]
+
+
+def test_repeated_a_view_that() -> None:
+    got = _st("Envoy Ana Ruiz repeated Lima's view that the border must stay open.")
+    assert got == [("Ana Ruiz", "the border must stay open", False)]
+
+
+def test_accused_someone_of_quoted_words() -> None:
+    got = _st('Envoy Ana Ruiz accused Chile of making "absurd demands" at the talks.')
+    assert got == [("Ana Ruiz", "absurd demands", True)]
