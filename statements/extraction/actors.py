@@ -221,10 +221,23 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
             if not state or ref.entities[state].kind != "state":
                 continue
             head = (m["mod"] + m["head"]).strip()
-            head = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in head.split())
+            head = " ".join(
+                w
+                if w.isupper() or w.lower() in ("of", "and", "for", "the")
+                else w[:1].upper() + w[1:]
+                for w in head.split()
+            )
+            # one body, one name: "Ministry of Foreign Affairs" is the "Foreign Ministry"
+            head = _HEAD_CANON.get(head.lower(), head)
+            name = f"{head} of {state}"
+            # "the Indian Army", "Sudan's army": armed services go by their demonym
+            if head.lower() in _SERVICES:
+                dem = m["dem"] or next((d for d, st in ref.demonyms.items() if st == state), None)
+                if dem:
+                    name = f"{dem} {head}"
             events.append(
                 Found(
-                    f"{head} of {state}",
+                    name,
                     ActorKind.ORGANIZATION,
                     m.start(),
                     m.end(),
@@ -314,6 +327,15 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
     return out
 
 
+_HEAD_CANON = {
+    "ministry of foreign affairs": "Foreign Ministry",
+    "foreign affairs ministry": "Foreign Ministry",
+    "ministry of defense": "Defense Ministry",
+    "ministry of defence": "Defence Ministry",
+    "ministry of commerce": "Commerce Ministry",
+    "ministry of external affairs": "External Affairs Ministry",
+}
+_SERVICES = frozenset(["army", "navy", "air force", "armed forces", "coast guard"])
 _DETERMINERS = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Whose"}
 _ACRONYM_DEF = re.compile(r"\s\((?P<acr>[A-Z][A-Z&-]{1,7})\)")
 _ORG_CONNECTORS = {"of", "and", "for", "the", "on", "de", "la", "du", "del"}

@@ -528,3 +528,14 @@ def test_a_sentence_opening_pronoun_mediation_and_this_month_ahead() -> None:
     assert ("2022-09", frozenset({"Rosa Vidal", "Tomas Ferro"})) in got
     assert ("2023-05-15", frozenset({"Peru", "Chile", "European Union"})) in got
     assert ("2023-05", frozenset({"Rosa Vidal", "Bolivia"})) in got
+
+
+def test_one_name_per_body_and_services_by_demonym() -> None:
+    ex = extract(
+        "Talks\n\nAugust 15, 2022\n\nPeru's Ministry of Foreign Affairs said the talks went well. "
+        "The Chilean Army said it agreed. Bolivia's army said it did not.\n"
+    )
+    names = {a.name for a in ex.actors if a.kind == "organization"}
+    assert {"Foreign Ministry of Peru", "Chilean Army", "Bolivian Army"} <= names
+    speakers = {st.speaker for st in ex.statements}
+    assert {"Foreign Ministry of Peru", "Chilean Army", "Bolivian Army"} <= speakers
