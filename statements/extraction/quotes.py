@@ -283,8 +283,10 @@ def find_cues(
             )
             # "Ana Ruiz and Leo Sal told Xi that …": words of two are a joint statement,
             # not anyone's own
+            # ("U.S. and South Korean officials said" is one group's words)
             if (
-                re.search(r"\band\s+(?:[A-Z][\w'’.-]*\s+){0,4}$", text[s.start : f.start])
+                f.kind != ActorKind.GROUP
+                and re.search(r"\band\s+(?:[A-Z][\w'’.-]*\s+){0,4}$", text[s.start : f.start])
                 and not _has_verb(text[s.start : f.start])
                 and any(s.start <= g.start < f.start and g.kind != ActorKind.GROUP for g in outer)
             ):

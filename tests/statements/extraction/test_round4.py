@@ -271,3 +271,8 @@ def test_repeated_a_view_that() -> None:
 def test_accused_someone_of_quoted_words() -> None:
     got = _st('Envoy Ana Ruiz accused Chile of making "absurd demands" at the talks.')
     assert got == [("Ana Ruiz", "absurd demands", True)]
+
+
+def test_officials_of_two_states_are_one_group_not_a_joint_statement() -> None:
+    got = _st("U.S. and Chilean officials said the border would reopen.")
+    assert [(g[1], g[2]) for g in got] == [("the border would reopen", False)]
