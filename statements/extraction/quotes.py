@@ -624,6 +624,23 @@ _DATELINE_LEAD = re.compile(
 )
 
 
+def _is_outlet(actor: str, table: ActorTable) -> bool:
+    """A news outlet, known or named like one ('Somali National News Agency')."""
+    return _outlet_of(actor, table) is not None or bool(
+        re.search(r"\b(?:News|Press)\s+Agency\b|\bTelevision\b|\bBroadcasting\b", actor)
+    )
+
+
+def _subject_of(table: ActorTable, sent: Sentence | None) -> str | None:
+    """The person opening the sentence: 'The Somali president, for his part, thanked …'."""
+    if sent is None:
+        return None
+    return next(
+        (f.actor for f in table.found if f.start == sent.start and f.kind == ActorKind.PERSON),
+        None,
+    )
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if start == 0 or text[start - 1] == "\n":
         m = _DATELINE_LEAD.match(text, start, end)
@@ -663,6 +680,7 @@ def extract_statements(
     used: set[int] = set()  # cue indexes attributed to quotes
     outlet_cues: set[int] = set()
     outlets: list[tuple[int, str, str, int]] = []  # (paragraph, speaker, outlet, position)
+    quote_via: dict[int, str] = {}  # quote start -> the outlet named in its own sentence
 
     # Main vs reporting-outlet cues within one sentence.
     for s in sentences:
@@ -723,6 +741,8 @@ def extract_statements(
         close = (q.close_at + 1) if q.close_at is not None else q.end
         if (
             len(text[q.start : q.end].split()) <= 3
+            # ('his "tireless efforts," according to …' ends with its own comma: words)
+            and text[q.end - 1 : q.end] not in ",.;:!?"
             and re.search(
                 r"\b(?:a|an|the|their|its|his|her|our|so-called)\s+$",
                 text[max(0, q.open_at - 12) : q.open_at],
@@ -767,6 +787,14 @@ def extract_statements(
                     and len(gap_after) < 4
                 ):
                     who, k = resolve(i, c, q.paragraph)
+                    subj = _subject_of(table, sent) if c.according and who else None
+                    if subj is not None and who and _is_outlet(who, table):
+                        # 'X thanked Y for his "tireless efforts," according to the agency':
+                        # the sentence's subject said it, the agency carried it
+                        quote_via[q.start] = who
+                        outlet_cues.add(i)
+                        speaker, conf, cue_span = subj, 0.8, Span(c.start, c.end)
+                        break
                     if who:
                         speaker, conf, cue_span = who, 0.95 * k, Span(c.start, c.end)
                         used.add(i)
@@ -992,6 +1020,7 @@ def extract_statements(
         for pidx, main, outlet, _pos in outlets:
             if pidx == para and (main == st.speaker or main == "") and outlet != st.speaker:
                 via = outlet
+        via = quote_via.get(st.start, via)
         out.append(replace(st, reported_via=via) if via else st)
     return tuple(out)
 

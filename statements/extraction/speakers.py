@@ -109,6 +109,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b[Aa]ccording\s+to\s+(?P<np>(?:(?i:{_NUMBER})\s+)?(?P<mod>[a-z-]+\s+)?"
             rf"(?P<g>{groups})(?P<pp>\s+{_LINK}\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?)"
         ),
+        # "according to the state news agency WAM", "according to the Somali National
+        # News Agency (SONNA)": an outlet the reference data does not know
+        "outlet": re.compile(
+            r"\b[Aa]ccording\s+to\s+(?:the\s+)?(?:"
+            r"(?:(?:official|state|state-run|national)\s+)*(?:news\s+agency|broadcaster|"
+            r"television|newspaper)\s+(?P<short>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+            r"|(?P<long>(?:[A-Z][\w-]*\s+){1,4}(?:News\s+Agency|Press\s+Agency|Television|"
+            r"Broadcasting\s+(?:Corporation|Service)))(?:\s+\((?P<acr>[A-Z]{2,8})\))?)"
+        ),
         # "An RSF adviser, who spoke on condition of anonymity, said": an unnamed person
         # described by the body they serve
         "anon": re.compile(
@@ -247,6 +256,15 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
                     if lead.strip() and not re.search(r"(?:^|[,—–:]\s*)$", lead):
                         continue
                 add(_group_name(m, mod), ActorKind.GROUP, start, m.end("np"))
+        for m in pats["outlet"].finditer(text, lo, hi):
+            key = "short" if m["short"] else "long"
+            name = " ".join(m[key].split())
+            start = m.start(key) if key == "long" else m.start(0) + len("according to ")
+            if name in ref.surface or any(f.start <= m.start(key) < f.end for f in found):
+                continue
+            add(name, ActorKind.MEDIA, start, m.end(key))
+            if m["acr"]:
+                add(name, ActorKind.MEDIA, m.start("acr"), m.end("acr"))
         for m in pats["anon"].finditer(text, lo, hi):
             if not covered(m.start("np"), m.end("np")):
                 add(re.sub(r"\s+", " ", m["desc"]), ActorKind.GROUP, m.start("np"), m.end("np"))

@@ -276,3 +276,12 @@ def test_accused_someone_of_quoted_words() -> None:
 def test_officials_of_two_states_are_one_group_not_a_joint_statement() -> None:
     got = _st("U.S. and Chilean officials said the border would reopen.")
     assert [(g[1], g[2]) for g in got] == [("the border would reopen", False)]
+
+
+def test_a_quote_carried_by_an_agency_is_the_sentence_subjects() -> None:
+    ex = extract(
+        "Title\n\nMay 2, 2019\n\nEnvoy Ana Ruiz, for her part, thanked Lima for its "
+        '"tireless efforts," according to the state news agency Andina.'
+    )
+    got = [(s.speaker, s.text, s.reported_via) for s in ex.statements]
+    assert got == [("Ana Ruiz", "tireless efforts,", "Andina")]

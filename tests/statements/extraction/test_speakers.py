@@ -78,3 +78,12 @@ def test_a_generational_suffix_is_not_the_surname() -> None:
         "Ferro, for his part, told reporters that the talks would go on."
     )
     assert got == [("Tomas Ferro Jr", "the talks would go on")]
+
+
+def test_an_outlet_named_after_according_to() -> None:
+    ex = extract(
+        "Title\n\nMay 2, 2019\n\nEnvoy Ana Ruiz said the port would open, according to the "
+        "state news agency Andina."
+    )
+    kinds = {a.name: str(a.kind) for a in ex.actors}
+    assert kinds.get("Andina") == "media"
