@@ -126,6 +126,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"aide|negotiator|commander|lawmaker|envoy)))"
             rf"(?=\s*,|{verb})"
         ),
+        # "the official said" paragraphs after "A senior administration official told …"
+        "the_anon": re.compile(
+            r"(?P<np>\b[Tt]he\s+(?P<head>official|diplomat|source|negotiator|aide|adviser|"
+            rf"advisor|envoy))(?={verb})"
+        ),
         # "His spokesman later told reporters": the aide of the person last named
         "his": re.compile(
             r"(?P<np>\b(?:His|Her|his|her)\s+(?P<head>spokesman|spokeswoman|spokesperson|"
@@ -268,6 +273,16 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
         for m in pats["anon"].finditer(text, lo, hi):
             if not covered(m.start("np"), m.end("np")):
                 add(re.sub(r"\s+", " ", m["desc"]), ActorKind.GROUP, m.start("np"), m.end("np"))
+        for m in pats["the_anon"].finditer(text, lo, hi):
+            prior = [
+                f
+                for f in found + added
+                if f.kind == ActorKind.GROUP
+                and f.start < m.start()
+                and f.actor.split()[-1] == m["head"]
+            ]
+            if prior and not covered(m.start("np"), m.end("np")):
+                add(prior[-1].actor, ActorKind.GROUP, m.start("np"), m.end("np"))
         for m in pats["his"].finditer(text, lo, hi):
             people = [
                 f

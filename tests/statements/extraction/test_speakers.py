@@ -87,3 +87,15 @@ def test_an_outlet_named_after_according_to() -> None:
     )
     kinds = {a.name: str(a.kind) for a in ex.actors}
     assert kinds.get("Andina") == "media"
+
+
+def test_the_official_paragraphs_later_is_the_unnamed_official_named_before() -> None:
+    got, _ = _st(
+        "A senior Peruvian official told reporters that the port would open.\n\n"
+        "Ships waited offshore.\n\n"
+        '"We are ready," the official said.'
+    )
+    assert got == [
+        ("senior Peruvian official", "the port would open"),
+        ("senior Peruvian official", "We are ready,"),
+    ]
