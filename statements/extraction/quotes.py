@@ -291,8 +291,11 @@ def find_cues(
                 and any(s.start <= g.start < f.start and g.kind != ActorKind.GROUP for g in outer)
             ):
                 continue
-            # "Kim, who analysts say has become …": the verb sits inside a relative clause
-            if re.search(r"\b(?:who|whom|which)\s+$", text[max(s.start, f.start - 8) : f.start]):
+            # "Kim, who analysts say has become …": the verb sits inside a relative clause;
+            # "… whether Lima believed …": inside a question
+            if re.search(
+                r"\b(?:who|whom|which|whether)\s+$", text[max(s.start, f.start - 9) : f.start]
+            ):
                 continue
             m = None if prep else after_rx.match(text, f.end, s.end)
             if not m and not prep:
@@ -379,6 +382,9 @@ def find_cues(
             st = s.start + m.start()
             if m["it"] and m["v"] not in _IT_VERBS:
                 continue
+            # "declined to say whether he believed …": a question, not what he said
+            if re.search(r"\b(?:whether|if)\s+$", text[max(s.start, st - 9) : st]):
+                continue
             if not _inside(st, quotes) and not _not_speech(text, s.start + m.end(), m["v"]):
                 cues.append(
                     Cue(
@@ -431,6 +437,9 @@ _CLAUSE_ONLY_VERBS = frozenset(
 
 def _not_speech(text: str, verb_end: int, verb: str) -> bool:
     """'Lima and Quito agreed Tuesday to meet' -> True; 'agreed that the row was over' -> False."""
+    if verb in ("replied", "replies", "responded", "responds"):
+        # "replied with a speech that …", "responded by summoning the envoy"
+        return bool(re.match(r"\s+(?:with|by)\b", text[verb_end : verb_end + 6]))
     if verb in ("warned", "warns", "cautioned", "cautions"):
         # "cautioned against expecting rapid change": a warning about a thing, not words
         return bool(re.match(r"\s+(?:against|of|about)\b", text[verb_end : verb_end + 10]))

@@ -285,3 +285,14 @@ def test_a_quote_carried_by_an_agency_is_the_sentence_subjects() -> None:
     )
     got = [(s.speaker, s.text, s.reported_via) for s in ex.statements]
     assert got == [("Ana Ruiz", "tireless efforts,", "Andina")]
+
+
+def test_a_verb_inside_whether_is_no_cue() -> None:
+    got = _st(
+        "Envoy Ana Ruiz arrived. She declined to say whether she believed the port would open."
+    )
+    assert got == []
+
+
+def test_replied_with_a_speech_is_not_speech() -> None:
+    assert _st("Envoy Ana Ruiz replied with a speech that ran to an hour.") == []
