@@ -185,8 +185,8 @@ def find_meetings(
                 evidence[len(drafts) - 1] = [Span(s.start, s.end)]
         # "X and Y met" / "X met (with) Y" / "X hosted Y"
         people = [f for f in sent_found if f.kind in (ActorKind.PERSON, ActorKind.STATE)]
-        pair: tuple[str, str] | None = None
-        for a, b in itertools.pairwise(people):
+        pair: tuple[str, ...] | None = None
+        for i, (a, b) in enumerate(itertools.pairwise(people)):
             gap = text[a.end : b.start]
             after = text[b.end : b.end + 40]
             if (
@@ -199,7 +199,16 @@ def find_meetings(
                 for d in sdates
             ):
                 pair = (a.actor, b.actor)
-            if pair and pair[0] != pair[1]:
+                # "the foreign ministers of France, Germany and Poland met": the whole list
+                if re.fullmatch(r"\s+and\s+", gap):
+                    k = i
+                    while k > 0 and re.fullmatch(
+                        r",\s+", text[people[k - 1].end : people[k].start]
+                    ):
+                        k -= 1
+                        pair = (people[k].actor, *pair)
+                    pair = tuple(dict.fromkeys(pair))
+            if pair and len(set(pair)) > 1:
                 break
             pair = None
         if (

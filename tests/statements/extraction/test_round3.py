@@ -539,3 +539,14 @@ def test_one_name_per_body_and_services_by_demonym() -> None:
     assert {"Foreign Ministry of Peru", "Chilean Army", "Bolivian Army"} <= names
     speakers = {st.speaker for st in ex.statements}
     assert {"Foreign Ministry of Peru", "Chilean Army", "Bolivian Army"} <= speakers
+
+
+def test_a_listed_trio_met() -> None:
+    ex = extract(
+        "Title\n\nMay 15, 2023\n\nCUSCO — The foreign ministers of Peru, Chile and Bolivia met in "
+        "Cusco on Monday.\n"
+    )
+    got = _meetings(ex)
+    assert ("2023-05-15", frozenset({"Peru", "Chile", "Bolivia"})) in got
+    # not also a meeting of the last two
+    assert ("2023-05-15", frozenset({"Chile", "Bolivia"})) not in got
