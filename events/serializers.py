@@ -110,7 +110,10 @@ def date_display(row: dict) -> str:
 def _participants_of(*meeting_ids):
     return (
         Participation.objects.filter(meeting_id__in=meeting_ids)
-        .order_by("meeting", "actor__name", "id")
+        # Participation's own order (meeting, actor name) within each meeting; by the raw
+        # meeting_id, not "meeting" (that joins events_meeting and sorts by its default
+        # order: 8 ms of the 1M list's SQL), since rows are grouped by meeting anyway.
+        .order_by("meeting_id", "actor__name", "id")
         .values("meeting_id", "role", *actor_fields("actor"))
     )
 
