@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from .names import LO, UP
 from .reference import reference
 from .types import Span
 
@@ -88,7 +89,7 @@ _NUMERIC = re.compile(
 )
 _YEAR_GLUED_TIME = re.compile(r"(?P<year>\d{4})(?P<hour>\d{1,2}):(?P<minute>\d{2})")
 
-_NAME_TOKEN = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-Za-zß-ÿ][a-zß-ÿ]*)*|[A-ZÀ-Þ]\.)"
+_NAME_TOKEN = rf"(?:[{UP}][{LO}'’]+(?:-[A-Za-z{LO}][{LO}]*)*|[{UP}]\.)"
 _BARE_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
 _ALT_TEXT = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}\s+(?:19|20)\d\d\s+\w+$")
 _SOCIAL = re.compile(

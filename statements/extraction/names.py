@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import re
 
-UP = "A-ZÀ-ÖØ-Þ"
-LO = "a-zß-öø-ÿ"
+
+def _ranges(chars: list[str]) -> str:
+    """['Ā', 'Ă', 'Ą'] -> 'ĀĂĄ' collapsed into 'X-Y' runs where code points are consecutive."""
+    out, i = [], 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.append(chars[i] if j == i else f"{chars[i]}-{chars[j]}")
+        i = j + 1
+    return "".join(out)
+
+
+# Latin letters beyond Latin-1 (Latin Extended-A/B: Polish "ł", Romanian "ș", Czech "č",
+# Turkish "ğ"), so "Władysław", "Popșoi" and "Čapek" are names like "Müller"
+_EXT = [chr(c) for c in range(0x100, 0x250)]
+UP = "A-ZÀ-ÖØ-Þ" + _ranges([c for c in _EXT if c.isupper()])
+LO = "a-zß-öø-ÿ" + _ranges([c for c in _EXT if c.islower()])
 TOKEN = (
     rf"(?:[{UP}][{LO}]*['’][{UP}][{LO}]+"
     rf"|[{UP}][{LO}]+(?:[{UP}][{LO}]+)?(?:-[{UP}{LO}][{LO}]+)*"
