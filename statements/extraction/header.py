@@ -94,7 +94,7 @@ _BARE_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
 _ALT_TEXT = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}\s+(?:19|20)\d\d\s+\w+$")
 _SOCIAL = re.compile(
     r"^(?:Twitter|Facebook|Instagram|LinkedIn|Email|E-mail|Threads|Bluesky|Mastodon|YouTube|"
-    r"TikTok|X|Share|Tweet|Print|Comments?)$",
+    r"TikTok|X|Share|Tweet|Print|Comments?|Social(?: Sharing)?)$",
     re.I,
 )
 _ROLE_LINE = re.compile(
@@ -250,13 +250,78 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-def _date_ahead(text: str, pos: int) -> bool:
-    """Is there a short date line among the next few lines?"""
+def _date_ahead(text: str, pos: int, lines: int = 8) -> bool:
+    """Is there a short date line among the next few (non-empty) lines?"""
+    seen = 0
     for raw in text[pos:].split("\n")[:8]:
         s = raw.strip()
-        if s and len(s.split()) <= 14 and parse_datetime(s) is not None:
+        if not s:
+            continue
+        if len(s.split()) <= 14 and parse_datetime(s) is not None:
             return True
+        if len(s.split()) <= 30 and any(
+            len(f.split()) <= 10 and parse_datetime(_DATE_PREFIX.sub("", f)) is not None
+            for f in _fields(s)[1:]
+        ):
+            return True  # 'Jane Doe · Daily Planet · Posted: May 4, 2022'
+        seen += 1
+        if seen >= lines:
+            break
     return False
+
+
+_FIELD_SEP = re.compile(r"\s*[·•|]\s*")
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:Last\s+)?(?:Published|Updated|Update|Posted|Issued(?:\s+on)?)\s*:?\s*)", re.I
+)
+
+
+def _fields(line: str) -> list[str]:
+    """'Jane Doe · Daily Planet · Posted: May 4, 2022' -> the three fields."""
+    return [f for f in _FIELD_SEP.split(line) if f]
+
+
+def _field_line(
+    fields: list[str], date_ahead: bool = False
+) -> tuple[dt.datetime | None, tuple[str, ...], str | None] | None:
+    """A header line of fields ('Jane Doe, John Roe | 04.05.2022', 'Jane Doe · Daily Planet ·
+    Posted: May 4, 2022 4:05 PM'): the first field may list the authors; a date field gives the
+    publication date; a short capitalised field between the authors and the date is the outlet.
+    None unless one field is a date and another lists names."""
+    value = None
+    date_at = None
+    by = _BYLINE.match(fields[0])
+    if by:
+        fields = [by["names"], *fields[1:]]
+    fields = [f for f in fields if not _ROLE_LINE.match(f)]
+    for i, f in enumerate(fields):
+        v = parse_datetime(_DATE_PREFIX.sub("", f))
+        if v is not None and len(f.split()) <= 10:
+            value, date_at = _as_datetime(v), i
+            break
+    if date_at == 0:
+        return None
+    ref = reference()
+    first = fields[0]
+    if first in ref.surface:
+        return None  # "EFE | Lima | 4 May 2022": an agency date line, no authors
+    if value is None:
+        # "Jane Doe | John Roe" above the date line: every field one name
+        if date_ahead and all(_BARE_NAME.match(f) and f not in ref.surface for f in fields):
+            return None, tuple(fields), None
+        return None
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", first) if p.strip()]
+    if not parts or not all(_BARE_NAME.match(p) and p not in ref.surface for p in parts):
+        return None
+    outlet = None
+    if date_at == 2:
+        mid = fields[1]
+        known = ref.surface.get(mid)
+        if known and ref.entities[known].kind == "media":
+            outlet = known
+        elif len(mid.split()) <= 4 and re.fullmatch(r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*", mid):
+            outlet = mid
+    return value, tuple(parts), outlet
 
 
 def _line_agency(line: str) -> str | None:
@@ -302,6 +367,30 @@ def split_header(text: str) -> Header:
             break
         words = stripped.split()
         if stripped == title:
+            body_start = pos + len(line)
+            continue
+        fields = _fields(stripped)
+        if len(fields) > 1 and not published and len(words) <= 30:
+            got = _field_line(fields, _date_ahead(text, pos + len(line), 2))
+            if got is not None:
+                value, names, outlet = got
+                published = published or value
+                authors.extend(n for n in names if n not in authors)
+                agency = agency or outlet or _line_agency(stripped)
+                body_start = pos + len(line)
+                continue
+        caps = stripped.title()
+        if (
+            stripped.isupper()
+            and not published
+            and not _BYLINE.match(stripped)
+            and not _ROLE_LINE.match(stripped)
+            and 2 <= len(words) <= 4
+            and _BARE_NAME.match(caps)
+            and caps not in reference().surface
+            and _date_ahead(text, pos + len(line), 2)
+        ):
+            authors.append(caps)  # "JANE DOE-ROE" alone above the date line
             body_start = pos + len(line)
             continue
         if len(words) <= 14 and not published:
