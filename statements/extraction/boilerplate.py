@@ -39,6 +39,8 @@ _LINE_PATTERNS = [
         r"^our standards:|trust principles",
         r"^\d+\s+min(?:ute)?s?\s+read$",
         r"^source\s*:",  # "SOURCE: AL JAZEERA AND NEWS AGENCIES"
+        # "Published in Dawn, November 27th, 2024": the print edition's note
+        r"^published in [^,]{2,40},\s*[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d$",
         r"^(?:topics|reuse this content|share on \w+|share via \w+)$",
     )
 ]
@@ -125,6 +127,14 @@ def find_boilerplate(text: str, body_start: int = 0, extra: tuple[Span, ...] = (
 def _publisher_from(text: str, spans: tuple[Span, ...]) -> str | None:
     """'Sign Up For The NPR Daily Newsletter' / '© 2019 The Associated Press' -> the outlet."""
     ref = reference()
+    # the page's own copyright notice, its last one ("© 2024 The Daily Planet. All rights
+    # reserved.", "Daily Planet © 2024", "Published in Planet, May 5th, 2024"), names the outlet
+    # even when the reference does not know it; a photo credit's copyright above it does not
+    for sp in reversed(spans[-12:]):
+        outlet = _footer_outlet(text[sp.start : sp.end])
+        if outlet:
+            folded = {k.lower(): v for k, v in ref.surface.items()}
+            return folded.get(outlet.lower(), outlet)
     votes: Counter[str] = Counter()
     for sp in spans:
         line = text[sp.start : sp.end]
@@ -143,6 +153,46 @@ def _publisher_from(text: str, spans: tuple[Span, ...]) -> str | None:
         if outlet and re.match(r"source\s*:", text[sp.start : sp.end], re.I):
             return outlet
     return None
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:(?P<pre>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+)?"
+    r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\.?,?\s*)?"
+    r"(?P<post>[\w&'’./-]+(?:\s+[\w&'’./-]+){0,3})?[.,]?\s*(?:all rights reserved\.?)?$",
+    re.I,
+)
+_PUBLISHED_IN = re.compile(
+    r"^(?i:published in) (?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}),"
+)
+_CORPORATE = re.compile(
+    r"\b(?:inc|corp|corporation|ltd|llc|plc|gmbh|pvt|publishing|group|holdings|l\.p)\b\.?", re.I
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _footer_outlet(line: str) -> str | None:
+    """'© 2024 The Daily Planet. All rights reserved.' / 'Daily Planet © 2024' / 'Copyright ©
+    2024, planet' / 'Published in Planet, May 5th, 2024' -> the outlet; None for a company
+    ('© Planet Publishing Ltd.') or a line that is not a copyright notice."""
+    m = _PUBLISHED_IN.match(line)
+    if m:
+        return m["name"]
+    if not re.search(r"©|\(c\)|\bcopyright\b", line, re.I) or not _YEAR.search(line):
+        return None
+    m = _COPYRIGHT.match(line.strip())
+    if not m:
+        return None
+    name = (m["post"] or "").strip(" .,")
+    if m["pre"] and not re.match(r"copyright$", m["pre"], re.I):
+        if name and not re.fullmatch(r"all rights reserved", name, re.I):
+            return None
+        name = m["pre"]
+    name = re.sub(r",?\s*(?:inc|l\.p)\.?$", "", name, flags=re.I).strip(" .,")
+    if not name or _CORPORATE.search(name) or _YEAR.search(name) or "/" in name.replace("/", "", 1):
+        return None
+    if re.fullmatch(r"all rights reserved|copyright", name, re.I):
+        return None
+    return name[0].upper() + name[1:] if name.islower() else name
 
 
 def _caps_credit(line: str) -> str | None:

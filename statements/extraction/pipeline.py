@@ -28,6 +28,13 @@ _DATELINE = re.compile(
 )
 
 
+# "Warsaw (dpa) - ": a place in normal case, only with the agency in parentheses
+_DATELINE_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}(?:,\s+[A-Z][\w.'’ -]{1,40}?)?)\s*"
+    r"\((?P<agency>[A-Za-z][\w .&/-]{0,40})\)\s*[—–-]{1,2}\s"
+)
+
+
 def content_hash(text: str) -> str:
     """sha256 hex of the stored text: 'abc' -> 'ba7816bf...'."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -36,11 +43,17 @@ def content_hash(text: str) -> str:
 def dateline(text: str, body_start: int, skip: tuple[Span, ...]) -> tuple[str | None, str | None]:
     """'SEOUL, South Korea (AP) — ...' -> ('Seoul, South Korea', 'The Associated Press')."""
     pos = body_start
+    tries = 0
     for raw in text[body_start:].split("\n"):
         lead = pos + len(raw) - len(raw.lstrip())
         if raw.strip() and not any(s.start <= lead < s.end for s in skip):
-            m = _DATELINE.match(raw.strip())
+            m = _DATELINE.match(raw.strip()) or _DATELINE_AGENCY.match(raw.strip())
             if not m:
+                # a photo caption the boilerplate pass did not mark may sit above the dateline
+                tries += 1
+                if tries < 3 and re.search(r"(?:Photo|Image)\s*:|\(\w+/\w", raw):
+                    pos += len(raw) + 1
+                    continue
                 return None, None
             place = m["place"].strip()
             city, _, rest = place.partition(",")

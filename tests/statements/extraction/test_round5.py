@@ -57,3 +57,35 @@ def test_header_author_in_capitals_alone_above_date_line() -> None:
         'Ministers met on Tuesday. "We agreed," Foreign Minister Ann Berg said.\n'
     )
     assert ex.article.authors == ("Jane Doe-Roe",)
+
+
+BODY = 'Ministers met on Tuesday. "We agreed," Foreign Minister Ann Berg said.\n'
+
+
+def test_publisher_from_last_copyright_line_even_if_unknown() -> None:
+    ex = extract(
+        "River deal signed\n\nMay 4, 2022\n\n"
+        + BODY
+        + "\nJane Roe/Copyright 2022 The AP. All rights reserved\n\n"
+        "Copyright © 2022 riverpost\n"
+    )
+    assert ex.article.publisher == "Riverpost"
+    assert "Riverpost" in {a.name for a in ex.actors}
+
+
+def test_publisher_from_published_in_line_and_not_from_a_company() -> None:
+    ex = extract(
+        "River deal signed\n\nMay 4, 2022\n\n"
+        + BODY
+        + "\nPublished in Delta Courier, May 5th, 2022\n\n© Delta Publishing Ltd.\n"
+    )
+    assert ex.article.publisher == "Delta Courier"
+
+
+def test_dateline_in_normal_case_with_agency_below_a_caption() -> None:
+    ex = extract(
+        "River deal signed\n\n04.05.2022, 17:26\n\n"
+        "Ann Berg and Olaf Lind at the press conference. Photo: Jane Roe/xyz\n\n"
+        "Gdansk (xyz) - " + BODY
+    )
+    assert ex.article.publisher == "xyz"
