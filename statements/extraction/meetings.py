@@ -1206,8 +1206,69 @@ def generic_meetings(
             if first is None or not _AHEAD.search(text, first.start, first.end):
                 meetings[k] = replace(m, start=pub)
     meetings = _merge_same_event(meetings, table, text)
+    meetings = _separate_meetings(text, sentences, table, meetings)
     order = sorted(range(len(meetings)), key=lambda k: (meetings[k].mentioned_only, k))
     return tuple(meetings[k] for k in order)
+
+
+_MEET_VERB = re.compile(
+    r"\b(?:met|meets|received|receives|hosted|hosts|held\s+(?:separate\s+)?talks\s+with)\b"
+)
+_SEPARATELY = re.compile(r"\s*,?\s+(?:separately|individually|one after the other)\b")
+
+
+def _separate_meetings(
+    text: str, sentences: tuple[Sentence, ...], table: ActorTable, meetings: list[Meeting]
+) -> list[Meeting]:
+    """'A met B and C separately (before …)': two meetings, A–B and A–C, on the day of the
+    meeting told in that sentence; a meeting of all three there keeps that day too."""
+    out = list(meetings)
+    for s in sentences:
+        people = [
+            f for f in table.found if s.start <= f.start < s.end and f.kind == ActorKind.PERSON
+        ]
+        for a, b, c in zip(people, people[1:], people[2:], strict=False):
+            gap_ab = text[a.end : b.start]
+            if (
+                len(gap_ab) > 60
+                or not _MEET_VERB.search(gap_ab)
+                or not re.fullmatch(r"\s+and\s+(?:\S+\s+){0,4}", text[b.end : c.start])
+                or not _SEPARATELY.match(text, c.end)
+                or len({a.actor, b.actor, c.actor}) < 3
+            ):
+                continue
+            told = [m for m in out if any(e.start <= a.start < e.end for e in m.evidence)]
+            told.sort(key=lambda m: (m.start is None, m.mentioned_only))
+            base = next(
+                (m for m in told if {a.actor, b.actor} <= {p.actor for p in m.participants}), None
+            )
+            if base is None or base.start is None:
+                continue
+            for k, m in enumerate(out):
+                if m in told and (m.start is None or m.start != base.start):
+                    out[k] = replace(
+                        m, start=base.start, end=base.end, mentioned_only=base.mentioned_only
+                    )
+            for other in (b.actor, c.actor):
+                pair = {a.actor, other}
+                if any({p.actor for p in m.participants} == pair for m in out):
+                    continue
+                title = f"{_short(a.actor, table)}–{_short(other, table)} meeting"
+                if base.start:
+                    title += f", {base.start.value.year}"
+                out.append(
+                    replace(
+                        base,
+                        title=title,
+                        kind="bilateral",
+                        participants=(Participant(a.actor), Participant(other)),
+                        outcomes=(),
+                        evidence=(Span(s.start, s.end),),
+                        follows=None,
+                    )
+                )
+            break
+    return out
 
 
 _DAYS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d{1,2})(?:\s+days?\s+of|-day)\b", re.I)

@@ -89,3 +89,40 @@ def test_dateline_in_normal_case_with_agency_below_a_caption() -> None:
         "Gdansk (xyz) - " + BODY
     )
     assert ex.article.publisher == "xyz"
+
+
+def _meetings(text: str) -> list[tuple[set[str], str | None]]:
+    ex = extract(text)
+    return [
+        ({p.actor for p in m.participants}, m.start.value.isoformat() if m.start else None)
+        for m in ex.meetings
+    ]
+
+
+def test_host_meets_two_guests_separately_gives_two_bilaterals() -> None:
+    text = (
+        "Mediator hosts rivals\n\nMarch 3, 2021\n\n"
+        "ROME — Italian President Carlo Bianchi hosted the leaders of two rival states in Rome "
+        "late Tuesday.\n\n"
+        "Bianchi met Freedonian President Tomas Varga and Sylvanian Prime Minister Ilse Rudd "
+        "separately at the Quirinal Complex before a joint meeting of all three.\n"
+    )
+    got = _meetings(text)
+    pairs = [p for p, _ in got]
+    assert {"Carlo Bianchi", "Tomas Varga"} in pairs
+    assert {"Carlo Bianchi", "Ilse Rudd"} in pairs
+    dates = {frozenset(p): d for p, d in got}
+    assert (
+        dates[frozenset({"Carlo Bianchi", "Ilse Rudd"})]
+        == dates[frozenset({"Carlo Bianchi", "Tomas Varga"})]
+    )
+
+
+def test_facility_names_are_not_people() -> None:
+    names = _actor_names(
+        "Talks end\n\nMarch 3, 2021\n\nThe two leaders spoke to reporters at the "
+        "Presidential Complex and later toured Kherson Oblast. "
+        '"We agreed," Foreign Minister Ann Berg said.\n'
+    )
+    assert "Presidential Complex" not in names
+    assert "Kherson Oblast" not in names
