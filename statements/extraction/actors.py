@@ -21,7 +21,8 @@ _CAPITAL_PARTY = re.compile(
     r"\b(?:(?:relations|ties|talks|dialogue|negotiations)\s+with|between|officials\s+from|"
     r"delegations?\s+from|(?:travel|travell?ed|travels|travell?ing|trip|flew|flies|fly|"
     r"return|returns|returned|returning)\s+to|(?:arrived|arrives|arrive|arriving)\s+in|"
-    r"visit|visits|visited|visiting)\s+$"
+    r"visit|visits|visited|visiting|(?:take|takes|took|taking)\s+(?:him|her|them|[A-Z][\w'’-]+)\s+to)"
+    r"\s+$"
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|at|on|from|to|near|into|across|outside|inside|around|of|visit|visited|visiting)\s+$",
@@ -125,7 +126,14 @@ def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> li
                 # the destination of a trip ("arrived in Tokyo", "traveled to Beijing",
                 # "visits Moscow"), and a reaction told from there ("In Washington, X said")
                 _CAPITAL_PARTY.search(lead)
-                or (re.search(r"\band\s+$", lead) and accepted and accepted[-1] > m.start() - 30)
+                or (
+                    # "to A, and later to B and C": the same trip's further stops
+                    re.search(
+                        r"\b(?:and|or)\s+(?:(?:later|then|also|finally)\s+)?(?:to\s+)?$", lead
+                    )
+                    and accepted
+                    and accepted[-1] > m.start() - 40
+                )
                 or (
                     after.startswith(",")
                     and re.search(r"(?:^|[.!?\"”]\s+|\n)In\s+$", text[start : m.start()])

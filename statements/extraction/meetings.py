@@ -450,6 +450,7 @@ def main_meeting(meetings: tuple[Meeting, ...]) -> Meeting | None:
 _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|visit|visited|visits|visiting|"
     r"host|hosted|hosts|hosting|received|welcomed|greeted|travel(?:l?ed)?\s+to|arrived\s+in|"
+    r"tour\s+(?:that|which)\s+will\s+take|"
     r"sidelines|session|"
     r"dialogue|round|(?:the|a|an|their|its|[Ll]eaders['’])\s+retreat|"
     # a call is a meeting too: "spoke by phone with", "held a phone call with"
@@ -795,12 +796,22 @@ def generic_meetings(
                 parts = list(dict.fromkeys([*(main_parts[:2] if two else main_parts), *parts]))
                 collective = True
             # "Putin traveled to Beijing for the opening of the Games": a trip to a capital
+            stops: list[str] = []
             if (
                 len(parts) == 1
-                and re.search(r"\b(?:visit|travel|trip to|arrived in|flew to)", clause, re.I)
+                and re.search(
+                    r"\b(?:visit|travel|trip to|arrived in|flew to|tour\b|"
+                    r"(?:take|takes|took|taking)\s+(?:him|her|them|[A-Z][\w'’-]+)\s+to\b)",
+                    clause,
+                    re.I,
+                )
                 and states
             ):
                 parts.append(states[0])  # "Putin is due to visit China later this year"
+                # "will travel to A and B", "a tour that will take him to A, and later to B
+                # and C": one visit to each state the trip takes in
+                if parts[0] in persons:
+                    stops = [x for x in states[1:] if x not in parts]
             if len(parts) < 2 and not parts and len(states) >= 2:
                 parts = states  # "India and China held the 13th round of … talks"
 
@@ -1166,6 +1177,29 @@ def generic_meetings(
                 follows=follows,
             )
             meetings.append(new)
+            stop_date = date
+            for stop in stops:
+                at = next(f.start for f in found if f.actor == stop and f.start > trig.start())
+                # "…, and later to B": a stop after "later"/"then" is undated
+                if re.search(r"\b(?:later|then|afterwards)\b", text[trig.end() : at]):
+                    stop_date = None
+                stitle = f"{_short(parts[0], table)}–{_short(stop, table)} visit"
+                if stop_date:
+                    stitle += f", {stop_date.value.year}"
+                while any(m.title == stitle for m in meetings):
+                    stitle += " (2)"
+                meetings.append(
+                    replace(
+                        new,
+                        title=stitle,
+                        kind="visit",
+                        participants=(Participant(parts[0]), Participant(stop)),
+                        start=stop_date,
+                        end=None if stop_date is None else new.end,
+                        place=None,
+                        mentioned_only=True,
+                    )
+                )
             if is_main:
                 main, main_parts = new, parts
     # "Pompeo spent most of the day with Lavrov before the two men were driven to Putin's

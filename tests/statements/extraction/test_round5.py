@@ -126,3 +126,28 @@ def test_facility_names_are_not_people() -> None:
     )
     assert "Presidential Complex" not in names
     assert "Kherson Oblast" not in names
+
+
+def test_trip_to_several_capitals_is_one_visit_per_state() -> None:
+    text = (
+        "Envoy tours the region\n\nMarch 3, 2021\n\n"
+        "LIMA — Chilean Foreign Minister Rosa Vidal held talks in Lima on Wednesday.\n\n"
+        "Lima is the first stop on a regional tour that will take Vidal to Quito on Friday, "
+        "and later to Bogota and Caracas.\n"
+    )
+    got = _meetings(text)
+    assert ({"Rosa Vidal", "Ecuador"}, "2021-03-05") in got
+    assert ({"Rosa Vidal", "Colombia"}, None) in got
+    assert ({"Rosa Vidal", "Venezuela"}, None) in got
+
+
+def test_will_travel_to_two_capitals_is_two_visits() -> None:
+    text = (
+        "Mediator plans trips\n\nMarch 3, 2021\n\n"
+        "ROME — Italian President Carlo Bianchi hosted talks in Rome on Tuesday.\n\n"
+        "Officials said Foreign Minister Marta Conti would travel to Nairobi and Kampala "
+        "next month.\n"
+    )
+    pairs = [p for p, _ in _meetings(text)]
+    assert {"Marta Conti", "Kenya"} in pairs
+    assert {"Marta Conti", "Uganda"} in pairs
