@@ -611,7 +611,9 @@ def _find_people(
             _register(people, name, s, ref)
         # "Jane Doe, the foreign minister," -> role
         for m in re.finditer(
-            rf"({NAME_RE.pattern}),\s+(?:(?:a|an|the)\s+)?(?:(?P<dem>{ref.demonym_re.pattern})\s+|(?P<st>{ref.surface_re.pattern}){_POSS}\s+)?(?P<title>{ref.title_re})\b",
+            rf"({NAME_RE.pattern}),\s+(?:(?:a|an|the)\s+)?(?:(?P<dem>{ref.demonym_re.pattern})\s+|(?P<st>{ref.surface_re.pattern}){_POSS}\s+)?(?P<title>{ref.title_re})\b"
+            # "X, the head of Kyrgyzstan's security committee", "X, the president of Chile"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<st2>{ref.surface_re.pattern})(?!\w))?",
             text[lo:hi],
         ):
             name = clean_name(m.group(1))
@@ -619,8 +621,10 @@ def _find_people(
             if not name or len(name.split()) < 2 or in_entity(s, s + len(name)):
                 continue
             person = _register(people, name, s, ref)
-            org = ref.demonyms.get(m["dem"] or "") or (
-                ref.surface.get(m["st"] or "") if m["st"] else None
+            org = (
+                ref.demonyms.get(m["dem"] or "")
+                or (ref.surface.get(m["st"] or "") if m["st"] else None)
+                or (ref.surface.get(m["st2"]) if m["st2"] else None)
             )
             role = Role(re.sub(r"\s+", " ", m["title"]), org)
             if role not in person.roles:

@@ -1241,6 +1241,7 @@ def generic_meetings(
                 meetings[k] = replace(m, start=pub)
     meetings = _merge_same_event(meetings, table, text)
     meetings = _separate_meetings(text, sentences, table, meetings)
+    meetings = [_span_of_days(text, m) for m in meetings]
     order = sorted(range(len(meetings)), key=lambda k: (meetings[k].mentioned_only, k))
     return tuple(meetings[k] for k in order)
 
@@ -1305,6 +1306,38 @@ def _separate_meetings(
     return out
 
 
+def _span_of_days(text: str, m: Meeting) -> Meeting:
+    """'… after two days of talks in Batken.' + 'The talks, which ended on December 3, …': a
+    meeting told in two sentences, one giving its length, the other its last day, began
+    (length - 1) days before that day."""
+    if (
+        m.start is None
+        or m.end is not None
+        or m.start.precision != m.start.precision.DAY
+        or len(m.evidence) < 2
+    ):
+        return m
+    n = 0
+    ended = False
+    for sp in m.evidence:
+        sent = text[sp.start : sp.end]
+        span = re.search(
+            _DAYS.pattern + r"\s+(?:\w+\s+)?(?:talks|meetings|negotiations|consultations)",
+            sent,
+            re.I,
+        )
+        if span:
+            n = _WORD_N.get(span["n"].lower(), 0) if not span["n"].isdigit() else int(span["n"])
+        elif re.search(
+            r"\b(?:talks|meetings|negotiations)\b[^.]{0,20}\b(?:ended|concluded)\b", sent
+        ):
+            ended = True
+    if not (1 < n <= 10 and ended):
+        return m
+    first = m.start.value - dt.timedelta(days=n - 1)
+    return replace(m, start=replace(m.start, value=first), end=m.start)
+
+
 _DAYS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d{1,2})(?:\s+days?\s+of|-day)\b", re.I)
 _WORD_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -1348,11 +1381,15 @@ def _merge_same_event(meetings: list[Meeting], table: ActorTable, text: str) -> 
                 and len(pa) >= 2
                 and all(table.kind(p) == ActorKind.PERSON for p in pb)
                 and set(_states_of(list(pb), table)) == pa
-                and ra[0] <= rb[0] <= ra[1]
+                # (the states' talks dated by the report, the people's by the day they
+                # ended: "The talks, which ended on Monday, were led by X and Y")
+                and ra[0] - dt.timedelta(days=3) <= rb[0] <= ra[1]
             )
             if not ((pa == pb and near and j > k) or people_of_states):
                 continue
             first, last = min(ra[0], rb[0]), max(ra[1], rb[1])
+            if people_of_states and rb[0] < ra[0]:
+                first, last = rb
             start = replace(a.start, value=first) if a.start else None
             end = replace(a.start, value=last) if a.start and last != first else None
             parts = b.participants if people_of_states else a.participants

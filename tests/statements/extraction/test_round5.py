@@ -151,3 +151,24 @@ def test_will_travel_to_two_capitals_is_two_visits() -> None:
     pairs = [p for p, _ in _meetings(text)]
     assert {"Marta Conti", "Kenya"} in pairs
     assert {"Marta Conti", "Uganda"} in pairs
+
+
+def test_appositive_title_of_state_gives_country() -> None:
+    ex = extract(
+        "Border talks\n\nMarch 3, 2021\n\nThe talks were led by Arman Sultanov, the head of "
+        "Kazakhstan's border service. \"We agreed,\" Sultanov said.\n"
+    )
+    actor = next(a for a in ex.actors if a.name == "Arman Sultanov")
+    assert actor.country == "Kazakhstan"
+
+
+def test_days_of_talks_ending_on_a_day_start_earlier() -> None:
+    text = (
+        "Border deal close\n\nMarch 5, 2021\n\n"
+        "ALMATY — Delegations from Kazakhstan and Kyrgyzstan agreed on most of their border "
+        "after three days of talks in Almaty.\n\n"
+        "The talks, which ended on March 4, were led by Arman Sultanov, the head of "
+        "Kazakhstan's border service, and his Kyrgyz counterpart, Bolot Asanov.\n"
+    )
+    got = _meetings(text)
+    assert ({"Arman Sultanov", "Bolot Asanov"}, "2021-03-02") in got
