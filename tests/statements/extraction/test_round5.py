@@ -156,7 +156,7 @@ def test_will_travel_to_two_capitals_is_two_visits() -> None:
 def test_appositive_title_of_state_gives_country() -> None:
     ex = extract(
         "Border talks\n\nMarch 3, 2021\n\nThe talks were led by Arman Sultanov, the head of "
-        "Kazakhstan's border service. \"We agreed,\" Sultanov said.\n"
+        'Kazakhstan\'s border service. "We agreed," Sultanov said.\n'
     )
     actor = next(a for a in ex.actors if a.name == "Arman Sultanov")
     assert actor.country == "Kazakhstan"
