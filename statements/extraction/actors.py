@@ -711,6 +711,28 @@ def _counterparts(
             )
             seg = text[m.end() : m.end() + (stop.start() if stop else hi - m.end())]
             country = ref.demonyms.get(m["dem"])
+            # "his Moldovan and Romanian counterparts, A (L) and B (R)": respectively
+            first = re.search(
+                rf"(?<![\w-])(?P<dem>{ref.demonym_re.pattern})\s+and\s+$",
+                text[max(lo, m.start() - 40) : m.start()],
+            )
+            if first and ref.demonyms.get(first["dem"]) != country:
+                end = re.search(
+                    r"[.;]|\s(?:in|on|at|for|to|who|which|said|says|told)\s", text[m.end() : hi]
+                )
+                seg2 = text[m.end() : m.end() + (end.start() if end else hi - m.end())]
+                named = sorted(
+                    (hit.start(), p)
+                    for p in people.values()
+                    for hit in [re.search(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", seg2)]
+                    if hit
+                )
+                if len(named) == 2:
+                    for (_, p), c in zip(
+                        named, (ref.demonyms.get(first["dem"]), country), strict=True
+                    ):
+                        p.country = p.country or c
+                    continue
             for p in people.values():
                 if p.country is None and re.search(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", seg):
                     p.country = country

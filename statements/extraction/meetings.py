@@ -1007,6 +1007,8 @@ def generic_meetings(
                 )
                 # "the 24th in a series that began in 1998": when the series began
                 and not _series_start(text, d)
+                # "X, who replaced Y in September, met Z": a relative clause's own date
+                and not _in_relative(text, lo, d.start, trig.start())
             ]
             # "when he met Trump two months after the collapse of the Hanoi summit": a date
             # whose target is another meeting (neither the parties nor the meeting word are
@@ -1178,8 +1180,19 @@ def generic_meetings(
             )
             meetings.append(new)
             stop_date = date
+            last_at = next(
+                (f.end for f in found if stops and f.actor == parts[-1] and f.start > trig.start()),
+                0,
+            )
             for stop in stops:
                 at = next(f.start for f in found if f.actor == stop and f.start > trig.start())
+                if not re.fullmatch(
+                    r"(?:\s+on\s+\w+)?\s*,?\s*(?:(?:and|or)\s+)?(?:(?:later|then|also|finally)\s+)?"
+                    r"(?:to\s+)?",
+                    text[last_at:at],
+                ):
+                    break  # not a further stop of the same trip
+                last_at = next(f.end for f in found if f.actor == stop and f.start == at)
                 # "…, and later to B": a stop after "later"/"then" is undated
                 if re.search(r"\b(?:later|then|afterwards)\b", text[trig.end() : at]):
                     stop_date = None
@@ -1219,6 +1232,16 @@ def generic_meetings(
                 for f in table.found
                 if m.evidence and m.evidence[0].start <= f.start < m.evidence[0].end
             }
+            # "X met Y one-on-one before the trilateral session": a meeting told against the
+            # article's own one is on its day
+            theirs = [p.actor for p in m.participants]
+            if (own & {*theirs, *_states_of(theirs, table)}) and re.search(
+                r"\b(?:before|ahead of|after|on the sidelines of)\s+the\s+(?:[\w-]+\s+)?"
+                r"(?:session|talks|meeting|summit|consultations|plenary)\b",
+                ev,
+            ):
+                meetings[k] = replace(m, start=main.start)
+                continue
             if (
                 own & ({p.actor for p in m.participants} | named)
                 and not _PAST_REF_STRICT.search(ev)
@@ -1242,6 +1265,29 @@ def generic_meetings(
     meetings = _merge_same_event(meetings, table, text)
     meetings = _separate_meetings(text, sentences, table, meetings)
     meetings = [_span_of_days(text, m) for m in meetings]
+    # "The foreign ministers of A, B and C met in X": the article's own meeting is of the
+    # people it names in that office (its earlier and later ones stay the states')
+    for k, m in enumerate(meetings):
+        if m.mentioned_only or not m.evidence:
+            continue
+        parts = tuple(p.actor for p in m.participants)
+        first = (
+            next(
+                (
+                    f
+                    for f in table.found
+                    if m.evidence[0].start <= f.start < m.evidence[0].end and f.actor == parts[0]
+                ),
+                None,
+            )
+            if parts
+            else None
+        )
+        if first is None:
+            continue
+        people = _officials_of(text, first.start, parts, table)
+        if people != parts:
+            meetings[k] = replace(m, participants=tuple(Participant(p) for p in people))
     order = sorted(range(len(meetings)), key=lambda k: (meetings[k].mentioned_only, k))
     return tuple(meetings[k] for k in order)
 
@@ -1304,6 +1350,58 @@ def _separate_meetings(
                 )
             break
     return out
+
+
+_OFFICIALS_OF = re.compile(
+    r"\b(?P<role>(?:(?:foreign|defen[cs]e|finance|interior|trade|economy)\s+)?ministers|"
+    r"prime\s+ministers|presidents|leaders|heads\s+of\s+(?:state|government))"
+    r"\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _officials_of(text: str, at: int, parts: tuple[str, ...], table: ActorTable) -> tuple[str, ...]:
+    """'The foreign ministers of A, B and C met': the people the article names in that office
+    for each state, when it names one for each; else the states."""
+    m = _OFFICIALS_OF.search(text, max(0, at - 60), at)
+    if not m or not all(table.kind(p) == ActorKind.STATE for p in parts):
+        return parts
+    role = m["role"].lower()
+    words = {
+        "presidents": ("president",),
+        "prime ministers": ("prime minister", "premier", "chancellor"),
+        "leaders": ("president", "prime minister", "premier", "chancellor", "leader"),
+    }.get(role, (role[:-1],) if role.endswith("ministers") and " " in role else ())
+    out = []
+    for state in parts:
+        holders = [
+            a.name
+            for a in table.actors
+            if a.kind == ActorKind.PERSON
+            and a.country == state
+            and any(
+                (not words and "minister" in r.title.lower())
+                or any(w in r.title.lower() for w in words)
+                for r in a.roles
+            )
+        ]
+        if len(holders) != 1:
+            return parts
+        out.append(holders[0])
+    return tuple(out)
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\b")
+
+
+def _in_relative(text: str, lo: int, at: int, trig: int) -> bool:
+    """Is `at` inside a ', who …,' clause that closes before the meeting word at `trig`?"""
+    rels = list(_RELATIVE.finditer(text, lo, at))
+    rel = rels[-1] if rels else None
+    if rel is None or "," in text[rel.end() : at]:
+        return False
+    close = text.find(",", at, trig)
+    return close != -1
 
 
 def _span_of_days(text: str, m: Meeting) -> Meeting:

@@ -172,3 +172,33 @@ def test_days_of_talks_ending_on_a_day_start_earlier() -> None:
     )
     got = _meetings(text)
     assert ({"Arman Sultanov", "Bolot Asanov"}, "2021-03-02") in got
+
+
+TRIO = (
+    "Ministers meet in Gdansk\n\nMay 12, 2022\n\n"
+    "Foreign Minister Piotr Nowicki (C) with his Lithuanian and Latvian counterparts, "
+    "Rasa Petraitė (L) and Ilze Ozola (R), in Gdansk.\n\n"
+    "The foreign ministers of Poland, Lithuania and Latvia met in Gdansk on May 12 for talks "
+    "on rail links.\n\n"
+    '"We agreed," Polish Foreign Minister Piotr Nowicki said. '
+    "Latvian Foreign Minister Ilze Ozola said the format worked. "
+    "Foreign Minister Rasa Petraitė said it was useful.\n\n"
+    "Nowicki, who took office in March, met Petraitė one-on-one before the trilateral session.\n"
+)
+
+
+def test_respective_counterparts_get_their_own_countries() -> None:
+    ex = extract(TRIO)
+    country = {a.name: a.country for a in ex.actors}
+    assert country["Rasa Petraitė"] == "Lithuania"
+    assert country["Ilze Ozola"] == "Latvia"
+
+
+def test_foreign_ministers_of_listed_states_are_the_named_ministers() -> None:
+    got = _meetings(TRIO)
+    assert ({"Piotr Nowicki", "Rasa Petraitė", "Ilze Ozola"}, "2022-05-12") in got
+
+
+def test_meeting_before_the_session_is_on_its_day_not_the_relative_clause_date() -> None:
+    got = _meetings(TRIO)
+    assert ({"Piotr Nowicki", "Rasa Petraitė"}, "2022-05-12") in got
