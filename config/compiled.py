@@ -52,11 +52,18 @@ def date_marker(i: int) -> dt.date:
     return dt.date(1001 + 3 * i, 11, 11)
 
 
+_BIGINT = (-(2**63), 2**63 - 1)
+
+
 def marker_like(value: Any, i: int) -> Any:
     """A marker of the same type as `value` (int, str or date)."""
     if isinstance(value, bool):
         raise NotCompilable("booleans are not markable")
     if isinstance(value, int):
+        if not _BIGINT[0] <= value <= _BIGINT[1]:
+            # the ORM answers these without asking the database (no row can match, or all);
+            # the database would refuse them
+            raise NotCompilable("an integer beyond 64 bits")
         return int_marker(i)
     if isinstance(value, str):
         return str_marker(i)
@@ -143,6 +150,8 @@ def compiled_values(
         arguments = flat = [marker_like(v, i) for i, v in enumerate(values)]
     else:
         arguments, flat = markers
+        for i, value in enumerate(values):
+            marker_like(value, i)  # refuses values the database would refuse
     entry_key = (key, limit is not None, len(values))
     built = None
     model = _MODELS.get(entry_key)

@@ -31,7 +31,14 @@ from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
-from .compiled import NotCompilable, compiled_values, date_marker, int_marker, str_marker
+from .compiled import (
+    NotCompilable,
+    compiled_values,
+    date_marker,
+    int_marker,
+    marker_like,
+    str_marker,
+)
 
 LEAN_READS = True
 
@@ -306,6 +313,7 @@ def _respond(view, request, action, args, kwargs):
             if not (raw.isascii() and raw.isdigit()):
                 raise Fallback
             value: Any = int(raw)
+            marker_like(value, 0)  # beyond 64 bits: the full path (the ORM's 404)
         else:
             value = raw
         _throttle(view, drf_request)
@@ -350,11 +358,11 @@ def _respond(view, request, action, args, kwargs):
             if ordering[0].lstrip("-") not in ("id", "pk"):
                 raise Fallback  # positions of other fields: the full path
             if cursor is not None and cursor.position is not None:
-                int(cursor.position)
+                marker_like(int(cursor.position), 0)  # a 64-bit integer, or the full path
         else:
             probe = type(paginator)()
             probe.paginate_queryset([], drf_request, view)  # page_size, offset: 400s
-    except (exceptions.APIException, ValueError, TypeError):
+    except (exceptions.APIException, ValueError, TypeError, NotCompilable):
         raise Fallback from None
     _throttle(view, drf_request)
     empty = False

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from actors.models import Actor
-from config.compiled import compiled_instances, compiled_related
+from config.compiled import NotCompilable, compiled_instances, compiled_related
 from events.models import Meeting, MeetingKind, RelationKind
 
 from .models import Article, Claim, Statement
@@ -215,9 +215,12 @@ def statement_detail(request, pk):
     three are compiled once (config/compiled.py) and give what `get_object_or_404` and
     `prefetch_related` gave."""
     page = Statement.objects.for_page()
-    found = compiled_instances(
-        "statement-page", lambda pk: page.prefetch_related(None).filter(pk=pk), [pk]
-    )
+    try:
+        found = compiled_instances(
+            "statement-page", lambda pk: page.prefetch_related(None).filter(pk=pk), [pk]
+        )
+    except NotCompilable:  # an id beyond 64 bits: no such statement
+        found = []
     if not found:
         raise Http404("No Statement matches the given query.")
     statement = found[0]

@@ -107,6 +107,8 @@ FULL = [
     "/api/v1/meetings/?kind=summit",
     "/api/v1/actors/",
     "/api/v1/statements/999999/",
+    "/api/v1/statements/99999999999999999999/",  # beyond 64 bits: the ORM's 404
+    "/api/v1/statements/?cursor=cD05OTk5OTk5OTk5OTk5OTk5OTk5OQ%3D%3D",  # position 10**20 - 1
     "/api/v1/statements/abc/",
     "/api/v1/meetings/no-such-meeting/",
 ]

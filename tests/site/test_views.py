@@ -376,3 +376,7 @@ def test_actor_options_tag_renders_exactly_the_loop_it_replaced(world):
         Context({"actor_choices": actors, "selected_slugs": selected})
     )
     assert actor_options(actors, selected) == expected
+
+
+def test_statement_id_beyond_64_bits_is_a_404(client, world):
+    assert client.get("/statements/99999999999999999999/").status_code == 404
