@@ -708,6 +708,15 @@ def generic_meetings(
             # "Trade officials from Tokyo and Seoul held their first dialogue": two states
             # named anywhere in a clause without people ("their" is theirs, not the leaders')
             all_states = list(dict.fromkeys(f.actor for f in found if f.kind == ActorKind.STATE))
+            # ("U.S. and Ukrainian delegations agreed at talks in Jeddah, Saudi Arabia": the
+            # delegations' states, not the state that only places the talks)
+            dm0 = _two_demonyms().search(clause) if not parts and len(all_states) >= 2 else None
+            if dm0 and re.search(
+                rf",\s+(?:{reference().surface_re.pattern})\b", clause[dm0.end() :]
+            ):
+                pair = [reference().demonyms[dm0["a"]], reference().demonyms[dm0["b"]]]
+                if pair[0] != pair[1]:
+                    parts = pair
             if not parts and len(all_states) >= 2 and not roster:
                 parts = all_states
             # "EU-China summit", "Greek-Turkish talks", "India–China corps commander talks": the
@@ -936,11 +945,19 @@ def generic_meetings(
                         for f in table.found
                         if lo <= f.start < trig.start()
                         and f.kind == ActorKind.ORGANIZATION
-                        and re.search(
-                            r"\b(?:ministers|leaders|officials|members|envoys|delegates|heads of state)"
-                            r"\s+(?:from|of)\s+(?:the\s+)?$",
-                            text[max(lo, f.start - 40) : f.start],
-                            re.I,
+                        and (
+                            re.search(
+                                r"\b(?:ministers|leaders|officials|members|envoys|delegates|heads of state)"
+                                r"\s+(?:from|of)\s+(?:the\s+)?$",
+                                text[max(lo, f.start - 40) : f.start],
+                                re.I,
+                            )
+                            # "The G7 foreign ministers last met in X": the bloc's ministers
+                            or re.match(
+                                r"\s+(?:(?:foreign|finance|defen[cs]e|trade|energy)\s+)?"
+                                r"(?:ministers|leaders|heads of state)\b",
+                                text[f.end : trig.start()],
+                            )
                         )
                     ),
                     None,

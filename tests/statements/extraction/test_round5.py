@@ -202,3 +202,24 @@ def test_foreign_ministers_of_listed_states_are_the_named_ministers() -> None:
 def test_meeting_before_the_session_is_on_its_day_not_the_relative_clause_date() -> None:
     got = _meetings(TRIO)
     assert ({"Piotr Nowicki", "Rasa Petraitė"}, "2022-05-12") in got
+
+
+def test_bloc_ministers_last_met_is_the_blocs_meeting() -> None:
+    text = (
+        "Ministers meet\n\nMarch 14, 2025\n\n"
+        "OTTAWA — Foreign Minister Ann Berg hosted talks on Friday.\n\n"
+        "The G20 finance ministers last met in Lisbon, Portugal, in November.\n"
+    )
+    assert ({"G20"}, "2024-11-01") in _meetings(text)
+
+
+def test_two_demonym_delegations_meet_in_a_city_of_a_third_state() -> None:
+    text = (
+        "Ceasefire push\n\nMarch 14, 2025\n\n"
+        "OTTAWA — Foreign Minister Ann Berg hosted talks on Friday.\n\n"
+        "U.S. and Peruvian delegations agreed to the plan at talks in Istanbul, Turkey, "
+        "on Tuesday.\n"
+    )
+    pairs = [p for p, _ in _meetings(text)]
+    assert {"United States", "Peru"} in pairs
+    assert {"United States", "Turkey"} not in pairs
