@@ -546,7 +546,9 @@ def _find_people(
     people: dict[str, _Person] = {}
     speech = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(ref.adverbs)
-    title_rx = re.compile(rf"(?<![\w-])(?P<title>{ref.title_re})\s+(?=[{UP}])")
+    title_rx = re.compile(
+        rf"(?:(?<![\w-])|(?<=\bthen-)|(?<=\bex-))(?P<title>{ref.title_re})\s+(?=[{UP}])"
+    )
     hon_rx = re.compile(rf"(?:{'|'.join(re.escape(h) for h in ref.honorifics)})\s+({TOKEN})")
 
     def in_entity(s: int, e: int) -> bool:

@@ -451,7 +451,7 @@ _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|summit|summits|visit|visited|visits|visiting|"
     r"host|hosted|hosts|hosting|received|welcomed|greeted|travel(?:l?ed)?\s+to|arrived\s+in|"
     r"tour\s+(?:that|which)\s+will\s+take|"
-    r"sidelines|session|"
+    r"sidelines|session|consultations|"
     r"dialogue|round|(?:the|a|an|their|its|[Ll]eaders['’])\s+retreat|"
     # a call is a meeting too: "spoke by phone with", "held a phone call with"
     r"spoke\s+(?:by\s+(?:tele)?phone\s+)?with|spoke\s+by\s+(?:tele)?phone|"

@@ -223,3 +223,22 @@ def test_two_demonym_delegations_meet_in_a_city_of_a_third_state() -> None:
     pairs = [p for p, _ in _meetings(text)]
     assert {"United States", "Peru"} in pairs
     assert {"United States", "Turkey"} not in pairs
+
+
+def test_then_president_is_a_title() -> None:
+    names = _actor_names(
+        "Commission meets\n\nMarch 3, 2021\n\nThe commission last met in 2017, when the two "
+        'countries were led by then-President Amadou Diallo. "We agreed," Foreign Minister '
+        "Ann Berg said.\n"
+    )
+    assert "Amadou Diallo" in names
+
+
+def test_consultations_are_a_meeting() -> None:
+    text = (
+        "Governments meet\n\nMarch 3, 2021\n\n"
+        "VIENNA — Austrian Chancellor Karl Huber hosted Czech Prime Minister Petr Dvorak on "
+        "Tuesday.\n\n"
+        "The last consultations between Huber and Dvorak took place in Prague in May 2019.\n"
+    )
+    assert ({"Karl Huber", "Petr Dvorak"}, "2019-05-01") in _meetings(text)
