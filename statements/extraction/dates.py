@@ -68,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?P<mod>in|last|next|this|early|late|mid-?|(?:end|beginning|start|middle)\s+of|the)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+            r"\b(?P<mod>in|last|next|this|early|late|mid-?|(?:end|beginning|start|middle)\s+of|the)(?:\s+|(?<=-))(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
         ),
     ),
     (

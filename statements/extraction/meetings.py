@@ -1196,6 +1196,24 @@ def generic_meetings(
                 follows=follows,
             )
             meetings.append(new)
+            # "two earlier rounds of talks …, in July and in August": one meeting per date
+            if re.search(
+                r"\b(?:two|three|four|both)\s+(?:\w+\s+){0,2}(?:rounds|meetings|sessions|summits)\b",
+                clause,
+            ):
+                listed = [d for d in sdates if d.target is None and d.start > trig.start()]
+                if pick is not None and listed and listed[0] is pick:
+                    for prev_d, d in itertools.pairwise(listed):
+                        if not re.fullmatch(
+                            r"\s*,?\s*(?:and\s+)?(?:in\s+)?", text[prev_d.end : d.start]
+                        ):
+                            break
+                        dtitle = f"{new.title.split(', ')[0]}, {d.date.value.year}"
+                        while any(m.title == dtitle for m in meetings):
+                            dtitle += " (2)"
+                        meetings.append(
+                            replace(new, title=dtitle, start=d.date, end=None, mentioned_only=True)
+                        )
             stop_date = date
             last_at = next(
                 (f.end for f in found if stops and f.actor == parts[-1] and f.start > trig.start()),

@@ -242,3 +242,26 @@ def test_consultations_are_a_meeting() -> None:
         "The last consultations between Huber and Dvorak took place in Prague in May 2019.\n"
     )
     assert ({"Karl Huber", "Petr Dvorak"}, "2019-05-01") in _meetings(text)
+
+
+def test_mid_month_date() -> None:
+    text = (
+        "Border talks\n\nDecember 3, 2024\n\n"
+        "ALMATY — Kazakh Foreign Minister Arman Sultanov hosted Kyrgyz Foreign Minister Bolot "
+        "Asanov on Tuesday.\n\n"
+        "Sultanov and Asanov last met in Osh in mid-November.\n"
+    )
+    assert ({"Arman Sultanov", "Bolot Asanov"}, "2024-11-01") in _meetings(text)
+
+
+def test_two_rounds_in_two_months_are_two_meetings() -> None:
+    text = (
+        "Mediation resumes\n\nDecember 12, 2024\n\n"
+        "ROME — Italian President Carlo Bianchi hosted Eritrean President Amanuel Tesfay in "
+        "Rome on Wednesday.\n\n"
+        "Italy's Foreign Minister Marta Conti mediated two earlier rounds of indirect talks "
+        "between the Eritrean and Djiboutian foreign ministers in Rome, in July and in August.\n"
+    )
+    got = _meetings(text)
+    assert ({"Marta Conti", "Eritrea", "Djibouti"}, "2024-07-01") in got
+    assert ({"Marta Conti", "Eritrea", "Djibouti"}, "2024-08-01") in got
