@@ -184,7 +184,10 @@ def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pat
     # "China's Foreign Ministry", "the Chinese foreign ministry", "South Korea's Unification
     # Ministry", "China's Western Theatre Command", "the Indian Army"
     state_body = re.compile(
-        rf"(?:(?P<st>{states}){_POSS}|\b[Tt]he\s+(?P<dem>{dem}))\s+"
+        rf"(?:(?P<st>{states}){_POSS}|(?P<cap>{ref.capital_re.pattern}){_POSS}|\b[Tt]he\s+(?P<dem>{dem})"
+        # "Chinese Foreign Ministry spokesperson Mao Ning said": a demonym opening the
+        # sentence or before a spokesperson's title needs no article
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\b[Aa]\s)|(?<=\b[Aa]n\s))(?P<dem2>{dem})(?=\s+(?:[A-Z][a-z]+\s+)?(?i:{heads})\s+spokes))\s+"
         rf"(?P<mod>(?:[A-Z][a-z]+\s+)?)(?P<head>(?i:{heads}))\b"
     )
     # "the ministry", "the foreign ministry": the body last named with that head
@@ -225,7 +228,13 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
         last_by_head: dict[str, str] = {}
         events: list[Found] = []
         for m in state_body.finditer(text, start, end):
-            state = ref.surface.get(m["st"] or "") if m["st"] else ref.demonyms.get(m["dem"] or "")
+            state = (
+                ref.surface.get(m["st"])
+                if m["st"]
+                else ref.capitals.get(m["cap"])
+                if m["cap"]
+                else ref.demonyms.get(m["dem"] or m["dem2"] or "")
+            )
             if not state or ref.entities[state].kind != "state":
                 continue
             head = (m["mod"] + m["head"]).strip()
@@ -240,7 +249,9 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
             name = f"{head} of {state}"
             # "the Indian Army", "Sudan's army": armed services go by their demonym
             if head.lower() in _SERVICES:
-                dem = m["dem"] or next((d for d, st in ref.demonyms.items() if st == state), None)
+                dem = (m["dem"] or m["dem2"]) or next(
+                    (d for d, st in ref.demonyms.items() if st == state), None
+                )
                 if dem:
                     name = f"{dem} {head}"
             events.append(

@@ -265,3 +265,21 @@ def test_two_rounds_in_two_months_are_two_meetings() -> None:
     got = _meetings(text)
     assert ({"Marta Conti", "Eritrea", "Djibouti"}, "2024-07-01") in got
     assert ({"Marta Conti", "Eritrea", "Djibouti"}, "2024-08-01") in got
+
+
+def test_smaller_states_are_in_the_gazetteer() -> None:
+    names = _actor_names(
+        "Pacific forum\n\nMarch 3, 2021\n\nLeaders from Tuvalu, Vanuatu and the Democratic "
+        'Republic of Congo attended. "We agreed," Foreign Minister Ann Berg said.\n'
+    )
+    assert {"Tuvalu", "Vanuatu", "Democratic Republic of the Congo"} <= names
+
+
+def test_ministry_named_by_capital_or_bare_demonym() -> None:
+    names = _actor_names(
+        "Talks\n\nMarch 3, 2021\n\nThe ministers agreed to meet again, according to Lima's "
+        "Foreign Ministry.\n\nChilean Foreign Ministry spokesperson Rosa Vidal said on Tuesday "
+        "that the talks were useful.\n"
+    )
+    assert "Foreign Ministry of Peru" in names
+    assert "Foreign Ministry of Chile" in names
