@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .names import NAME_RE, NOT_NAME, TOKEN, UP, clean_name, surname
+from .names import NAME_RE, NOT_NAME, TOKEN, UP, clean_name, surname, word_spans
 from .reference import Reference, _load, reference
 from .types import Actor, ActorKind, Mention, Role, Span
 
@@ -735,10 +735,7 @@ def _counterparts(
                 )
                 seg2 = text[m.end() : m.end() + (end.start() if end else hi - m.end())]
                 named = sorted(
-                    (hit.start(), p)
-                    for p in people.values()
-                    for hit in [re.search(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", seg2)]
-                    if hit
+                    (hit[0], p) for p in people.values() for hit in word_spans(seg2, p.name)[:1]
                 )
                 if len(named) == 2:
                     for (_, p), c in zip(
@@ -747,7 +744,7 @@ def _counterparts(
                         p.country = p.country or c
                     continue
             for p in people.values():
-                if p.country is None and re.search(rf"(?<![\w-]){re.escape(p.name)}(?![\w-])", seg):
+                if p.country is None and word_spans(seg, p.name):
                     p.country = country
 
 
@@ -794,8 +791,8 @@ def find_actors(
     )
     for lo, hi in _spans_text(text, regions):
         for form, p in full_forms:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text[lo:hi]):
-                s, e = lo + m.start(), lo + m.end()
+            for ms, me in word_spans(text[lo:hi], form):
+                s, e = lo + ms, lo + me
                 if not free(s, e):
                     continue
                 start = s
@@ -814,8 +811,8 @@ def find_actors(
     occurrences: list[tuple[int, int, str]] = []
     for lo, hi in _spans_text(text, regions):
         for sur in by_surname:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(sur)}(?![\w-])", text[lo:hi]):
-                s, e = lo + m.start(), lo + m.end()
+            for ms, me in word_spans(text[lo:hi], sur):
+                s, e = lo + ms, lo + me
                 if free(s, e) and not any(a <= s < b for a, b in entity_spans):
                     occurrences.append((s, e, sur))
     full_positions = sorted((f.head, f.actor) for f in found)

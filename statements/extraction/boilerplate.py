@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .names import word_spans
 from .reference import reference
 from .types import Span
 
@@ -204,6 +205,6 @@ def _caps_credit(line: str) -> str | None:
     for surface in sorted(ref.surface, key=len, reverse=True):
         if len(surface) < 4 or ref.entities[ref.surface[surface]].kind != "media":
             continue
-        if re.search(rf"(?<![\w]){re.escape(surface.upper())}(?![\w])", line):
+        if surface.upper() in line and word_spans(line, surface.upper(), hyphen=False):
             return ref.surface[surface]
     return None

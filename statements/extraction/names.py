@@ -436,3 +436,31 @@ def surname(name: str, family_first: frozenset[str]) -> str:
     while k > 1 and tokens[k - 1] in PARTICLES.split("|"):
         k -= 1
     return " ".join(tokens[k:])
+
+
+def _word_char(ch: str, hyphen: bool) -> bool:
+    return ch.isalnum() or ch == "_" or (hyphen and ch == "-")
+
+
+def word_spans(hay: str, needle: str, hyphen: bool = True) -> list[tuple[int, int]]:
+    """Where `needle` stands as a whole word in `hay`: the spans of
+    re.finditer(r"(?<![\\w-])" + re.escape(needle) + r"(?![\\w-])", hay) without compiling a
+    pattern per name (with hyphen=False, '-' is a boundary as in (?<!\\w)…(?!\\w)).
+
+    word_spans("Kim and Kim-Jong met Kim", "Kim") -> [(0, 3), (21, 24)]
+    """
+    out: list[tuple[int, int]] = []
+    if not needle:
+        return out
+    n = len(needle)
+    pos = hay.find(needle)
+    while pos != -1:
+        end = pos + n
+        if (pos == 0 or not _word_char(hay[pos - 1], hyphen)) and (
+            end == len(hay) or not _word_char(hay[end], hyphen)
+        ):
+            out.append((pos, end))
+            pos = hay.find(needle, end)
+        else:
+            pos = hay.find(needle, pos + 1)
+    return out

@@ -283,3 +283,16 @@ def test_ministry_named_by_capital_or_bare_demonym() -> None:
     )
     assert "Foreign Ministry of Peru" in names
     assert "Foreign Ministry of Chile" in names
+
+
+def test_word_spans_match_the_boundary_regex() -> None:
+    import re
+
+    from statements.extraction.names import word_spans
+
+    hay = "Kim and Kim-Jong met Kim, Kimball and _Kim; KIM-Kim"
+    for needle in ("Kim", "KIM", "Jong"):
+        rx = re.compile(rf"(?<![\w-]){re.escape(needle)}(?![\w-])")
+        assert word_spans(hay, needle) == [m.span() for m in rx.finditer(hay)]
+        rx = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
+        assert word_spans(hay, needle, hyphen=False) == [m.span() for m in rx.finditer(hay)]
