@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .header import MONTH_RE, MONTHS
 from .sentences import Sentence
@@ -236,8 +236,43 @@ def find_dates(
                 continue
             value, prec = _shift(anchor, sign * n, unit)
             found.append(DateMention(a, b, FuzzyDate(value, prec, True), None, target, si))
-        out.extend(sorted(found, key=lambda d: d.start))
+        found.sort(key=lambda d: d.start)
+        # "X met A on Tuesday and, the day before, B", "will fly there on Thursday and hold
+        # a summit the following day": a day counted from the day told just before it
+        for k, d in enumerate(found):
+            w = text[d.start : d.end].lower()
+            step = _DAY_STEP.get(w)
+            if step is None:
+                continue
+            prev = next(
+                (
+                    e
+                    for e in reversed(found[:k])
+                    if e.date.precision == Precision.DAY
+                    and e.target is None
+                    and text[e.start : e.end].lower() not in _DAY_STEP
+                ),
+                None,
+            )
+            if prev is not None:
+                found[k] = replace(d, date=FuzzyDate(prev.date.value + dt.timedelta(days=step)))
+        found = [
+            d
+            for d in found
+            if not (text[d.start : d.end].lower() in _FORWARD and d.date.value == _NO_ANCHOR)
+        ]
+        out.extend(found)
     return tuple(out)
+
+
+_DAY_STEP = {
+    "the day before": -1,
+    "the previous day": -1,
+    "the next day": 1,
+    "the following day": 1,
+}
+_FORWARD = ("the next day", "the following day")
+_NO_ANCHOR = dt.date(1, 1, 1)  # "the next day" with no day told before it: dropped
 
 
 # a finite verb that is not future: "met", "said", "was held", "agreed"
@@ -338,8 +373,11 @@ def _resolve(
                 "later in the day": 0,
                 "later today": 0,
             }.get(w)
+            if w in ("the next day", "the following day"):
+                # anchored on the day told before it in the sentence (find_dates)
+                return FuzzyDate(_NO_ANCHOR), None
             if delta is None:
-                return None  # "the next day" needs an event anchor we do not track
+                return None
             return FuzzyDate(pub + dt.timedelta(days=delta)), None
         if kind == "part_of_year":
             shift = {"next": 1, "last": -1}.get(g["mod"].lower(), 0)

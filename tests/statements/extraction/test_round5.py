@@ -296,3 +296,21 @@ def test_word_spans_match_the_boundary_regex() -> None:
         assert word_spans(hay, needle) == [m.span() for m in rx.finditer(hay)]
         rx = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)")
         assert word_spans(hay, needle, hyphen=False) == [m.span() for m in rx.finditer(hay)]
+
+
+def test_the_day_before_and_the_following_day_count_from_the_day_told() -> None:
+    import datetime as dt
+
+    from statements.extraction.dates import find_dates
+    from statements.extraction.sentences import Sentence
+
+    text = (
+        "Berg met Ruiz on Tuesday and, the day before, Soto; she will fly to Quito on "
+        "Thursday and see Lopez the following day."
+    )
+    got = {
+        text[d.start : d.end]: d.date.value
+        for d in find_dates(text, (Sentence(0, len(text), 0),), dt.date(2024, 6, 14))
+    }
+    assert got["the day before"] == dt.date(2024, 6, 10)
+    assert got["the following day"] == dt.date(2024, 6, 21)  # Thursday is the 20th
