@@ -817,10 +817,29 @@ def find_actors(
                     occurrences.append((s, e, sur))
     full_positions = sorted((f.head, f.actor) for f in found)
     owner: dict[str, str] = {}
+    hon_alt = "|".join(re.escape(h) for h in ref.honorifics)
     for s, e, sur in sorted(occurrences):
         cands = by_surname[sur]
+        hon = re.search(rf"(?:{hon_alt})\s+$", text[max(0, s - 6) : s])
+        same_hon = (
+            {
+                f.actor
+                for f in found
+                if f.form == "name"
+                and f.actor in {c.name for c in cands}
+                and re.search(
+                    rf"{re.escape(hon.group().strip())}\s+$", text[max(0, f.head - 6) : f.head]
+                )
+            }
+            if hon and len(cands) > 1
+            else set()
+        )
         if len(cands) == 1:
             chosen = cands[0].name
+        elif len(same_hon) == 1:
+            # "Dr Wong" after "Prime Minister Lawrence Wong" and "Dr Wong Mei Lin": the one
+            # introduced with the same courtesy title
+            chosen = next(iter(same_hon))
         elif sur in owner:
             chosen = owner[sur]
         else:

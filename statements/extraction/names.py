@@ -250,6 +250,10 @@ NOT_NAME = frozenset(
         "Prime",
         "Vice",
         "Deputy",
+        # "EU Special Representative X", "the acting President": title words, not names
+        "Special",
+        "Representative",
+        "Acting",
         "Supreme",
         "State",
         "Federal",

@@ -1,0 +1,31 @@
+"""Round 6 (speakers and actors on unseen articles): made-up stories, none from the corpus."""
+
+from __future__ import annotations
+
+from statements.extraction import extract
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [s.speaker for s in extract(text).statements]
+
+
+def test_surname_with_courtesy_title_goes_to_the_person_introduced_with_it() -> None:
+    text = (
+        "Ministers discuss river trade\n\nMay 4, 2022\n\n"
+        "Prime Minister Arthur Teller met the visiting delegation in Lisbon on Tuesday.\n\n"
+        '"We are ready to sign," Mr Teller said.\n\n'
+        "Dr Maria Teller, a researcher at a local institute, followed the talks.\n\n"
+        '"The deal will need time," Dr Teller said.\n'
+    )
+    assert _speakers(text) == ["Arthur Teller", "Maria Teller"]
+
+
+def test_title_words_before_a_name_are_not_part_of_it() -> None:
+    text = (
+        "Envoy hosts river talks\n\nMay 4, 2022\n\n"
+        "EU Special Representative Jonas Halvorsen hosted the two delegations in Brussels.\n\n"
+        '"The talks were useful," Halvorsen said.\n'
+    )
+    ex = extract(text)
+    assert [s.speaker for s in ex.statements] == ["Jonas Halvorsen"]
+    assert not any(a.name.startswith("Special") for a in ex.actors)
