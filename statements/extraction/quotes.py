@@ -547,6 +547,9 @@ _SUBJECT_OF_CLAUSE = re.compile(
 )
 
 
+_CAPITALISED_LEAD = re.compile(r"\s*(?:[A-Z][\w'’.-]*\s+)+")
+
+
 def _mention_end(found: list[Found], start: int) -> int:
     return next((f.end for f in found if f.start == start), start)
 
@@ -582,6 +585,12 @@ def _resolve_pronoun(
         before = text[max(0, f.start - 3) : f.start].strip() if text else ""
         if not before or before[-1] in '.!?"”:;' or f.start in (p.start for p in paras):
             candidates.append((f.start, f.actor))  # sentence subject
+        elif text and _CAPITALISED_LEAD.fullmatch(
+            text, max(text.rfind(ch, 0, f.start) for ch in ".!?\n") + 1, f.start
+        ):
+            # "Northern Ireland's First Minister X welcomed …": only capitalised modifiers
+            # stand before the name, so it still opens the sentence
+            candidates.append((f.start, f.actor))
         elif text and re.search(r"\b(?:was|is|were)\s+$", text[max(0, f.start - 6) : f.start]):
             # "Standing beside him was Vice Foreign Minister Choe Son Hui."
             candidates.append((f.start, f.actor))

@@ -29,3 +29,24 @@ def test_title_words_before_a_name_are_not_part_of_it() -> None:
     ex = extract(text)
     assert [s.speaker for s in ex.statements] == ["Jonas Halvorsen"]
     assert not any(a.name.startswith("Special") for a in ex.actors)
+
+
+def test_pronoun_goes_to_a_subject_behind_capitalised_modifiers() -> None:
+    text = (
+        "Leaders meet on river trade\n\nMay 4, 2022\n\n"
+        '"We will sign soon," President Paul Rider said in Lisbon on Tuesday.\n\n'
+        "Upper Valley's Regional Governor Ada Kline welcomed the talks but asked for a seat. "
+        '"Nobody asked us," she said.\n'
+    )
+    assert _speakers(text) == ["Paul Rider", "Ada Kline"]
+
+
+def test_cantonese_and_hokkien_family_names_come_first() -> None:
+    text = (
+        "Ministers discuss river trade\n\nMay 4, 2022\n\n"
+        "Prime Minister Arthur Chua met the visiting delegation in Lisbon on Tuesday.\n\n"
+        '"We are ready to sign," Mr Chua said.\n\n'
+        "Dr Chua Siew Ling, a researcher at a local institute, followed the talks.\n\n"
+        '"The deal will need time," Dr Chua said.\n'
+    )
+    assert _speakers(text) == ["Arthur Chua", "Chua Siew Ling"]
