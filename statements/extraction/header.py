@@ -338,6 +338,42 @@ def _line_agency(line: str) -> str | None:
     return None
 
 
+# "JAKARTA: ", "AMMAN — ", "SEOUL, South Korea (AP) — ": a paragraph opening with a dateline
+_LEAD_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[A-Z][\w.'’ -]{1,40}?)?\s*"
+    r"(?:\([\w .&/-]{1,40}\))?\s*(?::|[—–-]{1,2})\s+\S"
+)
+
+
+def _date_below(text: str, pos: int) -> tuple[dt.datetime | None, list[Span]]:
+    """The first short date line in the next few lines, and the spans of the date lines."""
+    published: dt.datetime | None = None
+    spans: list[Span] = []
+    seen = 0
+    for start, raw in _lines(text[pos:]):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        value = (
+            parse_datetime(
+                re.sub(r"^(?:Published|Updated|Posted)\s*:?\s*", "", stripped, flags=re.I)
+            )
+            if len(stripped.split()) <= 14
+            else None
+        )
+        if value is None:
+            if spans:
+                break
+            continue
+        published = published or _as_datetime(value)
+        lead = pos + start + len(raw) - len(raw.lstrip())
+        spans.append(Span(lead, lead + len(stripped)))
+    return published, spans
+
+
 def split_header(text: str) -> Header:
     """Read title, date and byline from the first lines; the body starts after them.
 
@@ -445,6 +481,13 @@ def split_header(text: str) -> Header:
             body_start = pos + len(line)
             continue
         if published is None and seen_lines <= 2 and _date_ahead(text, pos + len(line)):
+            if _LEAD_DATELINE.match(stripped):
+                # "JAKARTA: Singapore and Indonesia will …" above the date line: the lead
+                # paragraph, not a standfirst; the date line under it is noise in the body
+                published, date_spans = _date_below(text, pos + len(line))
+                noise.extend(date_spans)
+                body_start = pos
+                break
             body_start = pos + len(line)  # a standfirst between the title and the date line
             continue
         break

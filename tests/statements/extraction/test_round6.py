@@ -50,3 +50,17 @@ def test_cantonese_and_hokkien_family_names_come_first() -> None:
         '"The deal will need time," Dr Chua said.\n'
     )
     assert _speakers(text) == ["Arthur Chua", "Chua Siew Ling"]
+
+
+def test_lead_with_a_dateline_above_the_date_line_is_body_not_standfirst() -> None:
+    text = (
+        "Two states agree to speed up river talks\n\n"
+        "LISBON: Portugal and Spain will step up talks on river traffic, "
+        "Foreign Minister Ana Prado said on Monday.\n\n"
+        "07 Apr 2025 06:45PM (Updated: 07 Apr 2025 08:12PM)\n\n"
+        "The two ministers met for two hours.\n"
+    )
+    ex = extract(text)
+    assert ex.article.published is not None and ex.article.published.day == 7
+    assert [s.speaker for s in ex.statements] == ["Ana Prado"]
+    assert ex.article.body.start < text.index("LISBON") + 1
