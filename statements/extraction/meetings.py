@@ -35,7 +35,10 @@ _SERIES = re.compile(
 _PLACE = re.compile(
     r"\b(?P<prep>in|on|at)\s+(?P<place>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
     r"(?:,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?=[\s,.;]))?"
-    r"(?:\s+in\s+(?:(?:north|south|east|west|central|far)[a-z]*\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)"
+    # "in Brussels in September 2023": a month or weekday after the place is its date
+    r"(?:\s+in\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:(?:north|south|east|west|central|far)[a-z]*\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?)"
 )
 _NOT_PLACE = re.compile(
     r"^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -1014,7 +1017,12 @@ def generic_meetings(
             sdates = [
                 d
                 for d in sdates
-                if not re.search(r"\bsince\s+\S+\s+\S+", text[trig.end() : d.start])
+                if not (
+                    (sc := re.search(r"\bsince\s+\S+\s+\S+", text[trig.end() : d.start]))
+                    # "had not met since a failed meeting in Brussels in September 2023": the
+                    # date of the meeting named after "since" stays
+                    and not _TRIGGER.search(text, trig.end() + sc.start(), d.start)
+                )
                 # "the first meeting between X and Y since the November summit": the date of
                 # another meeting told after "since", the parties being before it
                 and not (

@@ -64,3 +64,24 @@ def test_lead_with_a_dateline_above_the_date_line_is_body_not_standfirst() -> No
     assert ex.article.published is not None and ex.article.published.day == 7
     assert [s.speaker for s in ex.statements] == ["Ana Prado"]
     assert ex.article.body.start < text.index("LISBON") + 1
+
+
+def test_month_after_a_place_is_a_date_not_part_of_the_place() -> None:
+    text = (
+        "Leaders to meet again\n\nMay 14, 2025\n\n"
+        "President Ivo Marek and Prime Minister Lena Sova last held a meeting in Lisbon in "
+        "October 2023.\n"
+    )
+    places = [m.place for m in extract(text).meetings]
+    assert "Lisbon" in places
+    assert not any(p and "October" in p for p in places)
+
+
+def test_date_of_the_meeting_named_after_since_stays() -> None:
+    text = (
+        "Leaders to meet again\n\nMay 14, 2025\n\n"
+        "President Ivo Marek and Prime Minister Lena Sova have not met face to face since a "
+        "failed meeting in Lisbon in October 2023.\n"
+    )
+    starts = [m.start for m in extract(text).meetings]
+    assert any(s is not None and (s.value.year, s.value.month) == (2023, 10) for s in starts)
