@@ -136,6 +136,12 @@ def _publisher_from(text: str, spans: tuple[Span, ...]) -> str | None:
         if outlet:
             folded = {k.lower(): v for k, v in ref.surface.items()}
             return folded.get(outlet.lower(), outlet)
+    # "Source: Daily Planet/ks(ac)": the outlet, then its editors' initials
+    for sp in reversed(spans[-12:]):
+        m = _SOURCE_INITIALS.match(text[sp.start : sp.end].strip())
+        if m:
+            folded = {k.lower(): v for k, v in ref.surface.items()}
+            return folded.get(m["name"].lower(), m["name"])
     votes: Counter[str] = Counter()
     for sp in spans:
         line = text[sp.start : sp.end]
@@ -156,6 +162,13 @@ def _publisher_from(text: str, spans: tuple[Span, ...]) -> str | None:
     return None
 
 
+_SOURCE_INITIALS = re.compile(
+    r"^source\s*:\s*(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})"
+    r"\s*/\s*[a-z]{1,4}(?:\s*\([a-z]{1,4}\))?$",
+    re.I,
+)
+# "© 2025 The Daily Planet DAC": the company form after the outlet's name
+_LEGAL_FORM = re.compile(r",?\s+(?:DAC|Ltd\.?|Limited|plc|LLC|Pty|Pte)$")
 _COPYRIGHT = re.compile(
     r"^(?:(?P<pre>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+)?"
     r"(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\.?,?\s*)?"
@@ -189,6 +202,7 @@ def _footer_outlet(line: str) -> str | None:
             return None
         name = m["pre"]
     name = re.sub(r",?\s*(?:inc|l\.p)\.?$", "", name, flags=re.I).strip(" .,")
+    name = _LEGAL_FORM.sub("", name)
     if not name or _CORPORATE.search(name) or _YEAR.search(name) or "/" in name.replace("/", "", 1):
         return None
     if re.fullmatch(r"all rights reserved|copyright", name, re.I):

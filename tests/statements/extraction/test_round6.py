@@ -85,3 +85,21 @@ def test_date_of_the_meeting_named_after_since_stays() -> None:
     )
     starts = [m.start for m in extract(text).meetings]
     assert any(s is not None and (s.value.year, s.value.month) == (2023, 10) for s in starts)
+
+
+def test_publisher_from_a_source_line_with_editors_initials() -> None:
+    text = (
+        "Ministers meet on river traffic\n\nMay 4, 2022\n\n"
+        '"We agreed," Foreign Minister Ann Berg said in Lisbon on Tuesday.\n\n'
+        "Source: Daily Planet/jr(mk)\n"
+    )
+    assert extract(text).article.publisher == "Daily Planet"
+
+
+def test_publisher_from_a_copyright_line_with_a_company_form() -> None:
+    text = (
+        "Ministers meet on river traffic\n\nMay 4, 2022\n\n"
+        '"We agreed," Foreign Minister Ann Berg said in Lisbon on Tuesday.\n\n'
+        "© 2025 The Daily Planet DAC\n"
+    )
+    assert extract(text).article.publisher == "The Daily Planet"
