@@ -1056,7 +1056,8 @@ def _reported_clause(
     ref = reference()
     if c.according:
         after = text[c.end : tail_end]
-        m = re.match(r"\s*,\s*(?!\s|(?:who|whose|which)\s)", after)
+        # "According to the Ministry of Foreign Affairs (MFA), …": the acronym is no words
+        m = re.match(r"\s*(?:\([A-Z][\w&.-]{1,12}\)\s*)?,\s*(?!\s|(?:who|whose|which)\s)", after)
         before = text[s.start : c.start]
         # "…, according to Itamaraty, Brazil's foreign ministry.": an appositive, not words
         if m and before.rstrip().endswith(",") and not _has_verb(after[m.end() :]):

@@ -103,3 +103,14 @@ def test_publisher_from_a_copyright_line_with_a_company_form() -> None:
         "© 2025 The Daily Planet DAC\n"
     )
     assert extract(text).article.publisher == "The Daily Planet"
+
+
+def test_according_to_a_body_with_its_acronym_in_parentheses() -> None:
+    text = (
+        "Ministers meet\n\nMay 4, 2022\n\n"
+        "Foreign Minister Ann Berg met her Spanish counterpart in Lisbon on Tuesday.\n\n"
+        "According to Portugal's Ministry of Foreign Affairs (MFA), the ministers also "
+        "discussed trade and the sea.\n"
+    )
+    sts = extract(text).statements
+    assert [s.text for s in sts] == ["the ministers also discussed trade and the sea"]
