@@ -114,3 +114,15 @@ def test_according_to_a_body_with_its_acronym_in_parentheses() -> None:
     )
     sts = extract(text).statements
     assert [s.text for s in sts] == ["the ministers also discussed trade and the sea"]
+
+
+def test_according_to_the_demonym_government() -> None:
+    text = (
+        "Ministers meet\n\nMay 4, 2022\n\n"
+        "Foreign Minister Ann Berg met her Spanish counterpart in Lisbon on Tuesday.\n\n"
+        "According to the Spanish government, the ministers also discussed trade and the sea.\n"
+    )
+    sts = extract(text).statements
+    assert [(s.speaker, s.text) for s in sts] == [
+        ("Spanish government", "the ministers also discussed trade and the sea")
+    ]
