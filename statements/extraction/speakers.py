@@ -86,8 +86,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "state_body": re.compile(
             rf"(?P<np>\b[Tt]he\s+(?P<dem>{ref.demonym_re.pattern})\s+(?P<head>presidency|"
             rf"government|cabinet|embassy|military|army|navy|police|delegation))"
-            # "According to the Polish government, …": a source before a comma too
-            rf"(?={verb}|\s*,)"
+            # "According to the Polish government, …", "…, according to the Kenyan
+            # presidency.": a source before a comma or a full stop too
+            rf"(?={verb}|\s*[,.;])"
         ),
         # "The presidential office said", "the office said": a body named before
         "back": re.compile(

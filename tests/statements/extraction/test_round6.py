@@ -126,3 +126,14 @@ def test_according_to_the_demonym_government() -> None:
     assert [(s.speaker, s.text) for s in sts] == [
         ("Spanish government", "the ministers also discussed trade and the sea")
     ]
+
+
+def test_trailing_according_to_the_demonym_presidency() -> None:
+    text = (
+        "Leaders meet\n\nMay 4, 2022\n\n"
+        "President Ann Berg met her Spanish counterpart in Lisbon on Tuesday.\n\n"
+        "Spain's Prime Minister Luis Vega joined by video link, according to the Spanish "
+        "presidency.\n"
+    )
+    sts = extract(text).statements
+    assert [s.speaker for s in sts] == ["Spanish presidency"]
