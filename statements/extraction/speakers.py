@@ -95,6 +95,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<np>\b[Tt]he\s+(?:[a-z]+\s+){{0,2}}(?P<head>office|ministry|directorate|"
             rf"department|agency|commission|presidency|press\s+service))(?={verb})"
         ),
+        # "The statement said": the statement told just before, by whoever issued it
+        "statement": re.compile(rf"(?P<np>\b[Tt]he\s+(?:joint\s+|written\s+)?statement)(?={verb})"),
         # "the MEA said"
         "acronym": re.compile(rf"(?P<np>\b(?:[Tt]he\s+)?(?P<acr>[A-Z]{{2,6}}))(?={verb})"),
         # "Analysts in Tokyo said", "officials from both sides say", "Residents of border
@@ -234,6 +236,28 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
             prior = [b for b in bodies if b[0] < m.start() and b[1].endswith(m["head"].split()[-1])]
             if prior and not any(f.start <= m.start() < f.end for f in found):
                 add(prior[-1][2], ActorKind.ORGANIZATION, m.start("np"), m.end("np"))
+        for m in pats["statement"].finditer(text, lo, hi):
+            # "X said in a statement … The statement said": the issuer of the statement
+            # told last before it, in the same sentence as that statement
+            prev = [
+                x.start()
+                for x in re.finditer(r"\bstatement\b", text[max(0, m.start() - 600) : m.start()])
+            ]
+            if not prev or covered(m.start("np"), m.end("np")):
+                continue
+            at = max(0, m.start() - 600) + prev[-1]
+            sent_lo = next((x.start for x in sentences if x.start <= at < x.end), at)
+            issuers = [
+                f
+                for f in found + added
+                if sent_lo <= f.start
+                and f.end <= at
+                and f.kind != ActorKind.GROUP
+                and kinds.get(f.actor) != ActorKind.MEDIA
+            ]
+            if issuers:
+                last = max(issuers, key=lambda f: f.end)
+                add(last.actor, kinds.get(last.actor, last.kind), m.start("np"), m.end("np"))
         for m in pats["acronym"].finditer(text, lo, hi):
             acr = m["acr"]
             if acr in ref.surface or any(f.start <= m.start("acr") < f.end for f in found):

@@ -137,3 +137,16 @@ def test_trailing_according_to_the_demonym_presidency() -> None:
     )
     sts = extract(text).statements
     assert [s.speaker for s in sts] == ["Spanish presidency"]
+
+
+def test_the_statement_said_goes_to_whoever_issued_the_statement() -> None:
+    text = (
+        "Ministers meet\n\nMay 4, 2022\n\n"
+        "Foreign Minister Ann Berg met her Spanish counterpart in Lisbon on Tuesday.\n\n"
+        "The ministers agreed to meet again in Madrid next month, the Spanish Foreign Ministry "
+        "said in a statement. The statement said the next meeting would also review river "
+        "traffic.\n"
+    )
+    sts = extract(text).statements
+    last = [s for s in sts if "river traffic" in s.text]
+    assert [s.speaker for s in last] == ["Foreign Ministry of Spain"]
