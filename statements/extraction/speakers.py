@@ -126,7 +126,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "An RSF adviser, who spoke on condition of anonymity, said": an unnamed person
         # described by the body they serve
         "anon": re.compile(
-            r"(?P<np>\b(?:[Aa]n?|[Oo]ne)\s+(?P<desc>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+"
+            # "A senior EU official": a rank before the body's name
+            r"(?P<np>\b(?:[Aa]n?|[Oo]ne)\s+(?P<desc>(?:(?:senior|top|high-ranking|former)\s+)?"
+            r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+"
             r"(?:adviser|advisor|official|source|diplomat|spokesman|spokeswoman|spokesperson|"
             r"aide|negotiator|commander|lawmaker|envoy)))"
             rf"(?=\s*,|{verb})"

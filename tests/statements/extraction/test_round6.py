@@ -150,3 +150,13 @@ def test_the_statement_said_goes_to_whoever_issued_the_statement() -> None:
     sts = extract(text).statements
     last = [s for s in sts if "river traffic" in s.text]
     assert [s.speaker for s in last] == ["Foreign Ministry of Spain"]
+
+
+def test_unnamed_official_with_a_rank_before_the_body() -> None:
+    text = (
+        "Ministers meet\n\nMay 4, 2022\n\n"
+        "Foreign Minister Ann Berg met her Spanish counterpart in Lisbon on Tuesday.\n\n"
+        "A senior NATO diplomat, speaking on condition of anonymity, said the alliance hoped "
+        "to bring the two together soon.\n"
+    )
+    assert _speakers(text) == ["senior NATO diplomat"]
