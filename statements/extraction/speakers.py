@@ -143,6 +143,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<np>\b(?:His|Her|his|her)\s+(?P<head>spokesman|spokeswoman|spokesperson|"
             rf"office|press\s+secretary|press\s+office|aides?))(?={verb})"
         ),
+        # "A spokesperson for Peters said": the aide of a person named by surname
+        "aide_for": re.compile(
+            r"(?P<np>\b(?:[Aa]n?|[Oo]ne)\s+(?P<desc>(?:spokesperson|spokesman|spokeswoman|"
+            r"aide|adviser|advisor)\s+(?:for|to)\s+(?P<owner>[A-Z][\w'’-]*"
+            r"(?:\s+[A-Z][\w'’-]*)?)))"
+            rf"(?=\s*,|{verb})"
+        ),
         "one_of": re.compile(
             rf"\b(?P<np>[Oo]ne\s+of\s+(?:the|those|these)\s+(?P<g>\w+))(?={verb})"
         ),
@@ -302,6 +309,12 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
         for m in pats["anon"].finditer(text, lo, hi):
             if not covered(m.start("np"), m.end("np")):
                 add(re.sub(r"\s+", " ", m["desc"]), ActorKind.GROUP, m.start("np"), m.end("np"))
+        for m in pats["aide_for"].finditer(text, lo, hi):
+            owner = next((f for f in found if f.start == m.start("owner")), None)
+            if owner is None or owner.kind != ActorKind.PERSON:
+                continue
+            if not covered(m.start("np"), m.end("np")):
+                add(re.sub(r"\s+", " ", m["desc"]), ActorKind.PERSON, m.start("np"), m.end("np"))
         for m in pats["the_anon"].finditer(text, lo, hi):
             prior = [
                 f

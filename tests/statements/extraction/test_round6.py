@@ -160,3 +160,12 @@ def test_unnamed_official_with_a_rank_before_the_body() -> None:
         "to bring the two together soon.\n"
     )
     assert _speakers(text) == ["senior NATO diplomat"]
+
+
+def test_spokesperson_for_a_named_person() -> None:
+    text = (
+        "Ministers meet\n\nMay 4, 2022\n\n"
+        "Foreign Minister Ann Berg met her Spanish counterpart in Lisbon on Tuesday.\n\n"
+        "A spokesman for Berg said the proposal had been a surprise to Portugal.\n"
+    )
+    assert _speakers(text) == ["spokesman for Berg"]
