@@ -18,8 +18,9 @@ def _ranges(chars: list[str]) -> str:
 
 
 # Latin letters beyond Latin-1 (Latin Extended-A/B: Polish "ł", Romanian "ș", Czech "č",
-# Turkish "ğ"), so "Władysław", "Popșoi" and "Čapek" are names like "Müller"
-_EXT = [chr(c) for c in range(0x100, 0x250)]
+# Turkish "ğ"; Latin Extended Additional: Vietnamese "ạ", "ồ", "ế"), so "Władysław", "Popșoi",
+# "Čapek" and "Phạm Minh Chính" are names like "Müller"
+_EXT = [chr(c) for c in (*range(0x100, 0x250), *range(0x1E00, 0x1F00))]
 UP = "A-ZÀ-ÖØ-Þ" + _ranges([c for c in _EXT if c.isupper()])
 LO = "a-zß-öø-ÿ" + _ranges([c for c in _EXT if c.islower()])
 TOKEN = (
