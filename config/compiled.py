@@ -129,6 +129,19 @@ def _compile(queryset: QuerySet, markers: Sequence[Any], limit: bool) -> _Compil
     return _Compiled(sql, slots, names, converters)
 
 
+def _fetch(connection, compiled, values: Sequence[Any], limit: int | None, offset: int) -> list:
+    """Run a compiled statement with this request's values bound into its slots."""
+    params = [
+        constant if i is None else (values[i] if constant is None else constant(values[i]))
+        for i, constant in compiled.slots
+    ]
+    if limit is not None:
+        params += [limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        return cursor.fetchall()
+
+
 def compiled_values(
     key: Hashable,
     build: Callable[..., QuerySet],
@@ -171,15 +184,7 @@ def compiled_values(
         cache[entry_key] = compiled
     if compiled is _EMPTY:
         return []
-    params = [
-        constant if i is None else (values[i] if constant is None else constant(values[i]))
-        for i, constant in compiled.slots
-    ]
-    if limit is not None:
-        params += [limit, offset]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        rows = cursor.fetchall()
+    rows = _fetch(connection, compiled, values, limit, offset)
     names = compiled.names
     if compiled.converters:
         converted = []
@@ -260,15 +265,7 @@ def compiled_instances(
         cache[entry_key] = compiled
     if compiled is _EMPTY:
         return []
-    params = [
-        constant if i is None else (values[i] if constant is None else constant(values[i]))
-        for i, constant in compiled.slots
-    ]
-    if limit is not None:
-        params += [limit, offset]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        rows = cursor.fetchall()
+    rows = _fetch(connection, compiled, values, limit, offset)
     objects = []
     start, end, init_list = compiled.start, compiled.end, compiled.init_list
     for row in compiled.compiler.results_iter([rows]):
