@@ -98,6 +98,24 @@ def _short(name: str, table: ActorTable) -> str:
     return name if clash else sur
 
 
+# "the first meeting since the November summit": that summit's date is not this meeting's
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:\S+\s+){0,3}$")
+
+
+def _plain_day(text: str, sentence: Sentence, sdates: list[DateMention]) -> DateMention | None:
+    """The sentence's first single-day date that names no other event: the meeting's day."""
+    return next(
+        (
+            d
+            for d in sdates
+            if d.target is None
+            and d.end_date is None
+            and not _SINCE_BEFORE.search(text[sentence.start : d.start])
+        ),
+        None,
+    )
+
+
 def find_meetings(
     text: str,
     sentences: tuple[Sentence, ...],
@@ -219,17 +237,7 @@ def find_meetings(
             and not any(d.target and d.target.start <= s.start < d.target.end for d in sdates)
             and not any(set(d.participants) == set(pair) for d in drafts)
         ) and not _FUTURE.search(text[s.start : s.end]):  # proposed, not held
-            day = next(
-                (
-                    d
-                    for d in sdates
-                    if d.target is None
-                    and d.end_date is None
-                    # "the first meeting since the November summit": that summit's date
-                    and not re.search(r"\bsince\s+(?:\S+\s+){0,3}$", text[s.start : d.start])
-                ),
-                None,
-            )
+            day = _plain_day(text, s, sdates)
             sent = text[s.start : s.end]
             mk = (
                 "summit"
@@ -309,17 +317,7 @@ def find_meetings(
                 if kind == "visit"
                 else "bilateral"
             )
-            day = next(
-                (
-                    d
-                    for d in sdates
-                    if d.target is None
-                    and d.end_date is None
-                    # "the first meeting since the November summit": that summit's date
-                    and not re.search(r"\bsince\s+(?:\S+\s+){0,3}$", text[s.start : d.start])
-                ),
-                None,
-            )
+            day = _plain_day(text, s, sdates)
             if any(not d.mentioned_only and set(d.participants) == set(parts) for d in drafts):
                 continue
             drafts.append(_Draft(mk, tuple(dict.fromkeys(parts)), si, day.date if day else None))
