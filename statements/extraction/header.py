@@ -107,6 +107,16 @@ _BYLINE = re.compile(
     r"^(?:By|BY|by|Authors?|Text by|Written by|Words by)\s*:?\s+"
     r"(?:(?:[a-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer)\s+)?(?P<names>.+)$"
 )
+# "Gulf News", "The EastAfrican", "Nation Media Group": an outlet's name on a line of its own
+_MEDIA_WORDS = (
+    "News|Times|Post|Herald|Tribune|Journal|Daily|Nation|Express|Standard|Gazette|Monitor|"
+    "Telegraph|Guardian|Observer|Mail|Star|Chronicle|Review|Today|Insider|Press|Media|Radio|"
+    "TV|Television|Agency|Wire|Independent|Courier|Dispatch|Record|Week|Weekly|Online"
+)
+_OUTLET_LINE = re.compile(
+    rf"^(?:The\s+[A-Z][\w'’&.-]+|(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,2}}(?:{_MEDIA_WORDS})"
+    rf"(?:\s+(?:Group|Network|Online|International))?)$"
+)
 # "NEW DELHI, Oct 11, 2021 (PTI) -", "EFE | Buenos Aires | 23 Jan. 2023": the agency on the
 # date line
 _LINE_AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .&/-]{0,40})\)|^(?P<lead>[^|]{2,40}?)\s*\|")
@@ -238,8 +248,8 @@ def split_names(names: str) -> tuple[tuple[str, ...], str | None]:
             p = " ".join(
                 w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in p.split()
             )
-        if _BARE_NAME.match(p) or re.fullmatch(_NAME_TOKEN, p):
-            out.append(p)
+        if (_BARE_NAME.match(p) or re.fullmatch(_NAME_TOKEN, p)) and not _ROLE_LINE.match(p):
+            out.append(p)  # "Nada Al Hashimi, Staff Reporter": the role is not a name
     return tuple(out), agency
 
 
@@ -374,6 +384,43 @@ def _date_below(text: str, pos: int) -> tuple[dt.datetime | None, list[Span]]:
     return published, spans
 
 
+def _outlet(line: str) -> str | None:
+    """'Gulf News' -> 'Gulf News': a line that names an outlet (known, or shaped like one)."""
+    ref = reference()
+    known = ref.surface.get(line)
+    if known and ref.entities[known].kind == "media":
+        return known
+    if known is None and _OUTLET_LINE.match(line):
+        return line
+    return None
+
+
+def _section_label(line: str) -> bool:
+    """'NEWS | AFRICA', 'UAE | Government', 'WORLD': a short label over the headline."""
+    return len(line.split()) <= 4 and ("|" in line or line.isupper())
+
+
+def _next_line(text: str, pos: int) -> str:
+    """The next non-empty line that is not a section label."""
+    for _, raw in _lines(text[pos:]):
+        if raw.strip() and not _section_label(raw.strip()):
+            return raw.strip()
+    return ""
+
+
+def _masthead(text: str, line: str, end: int) -> tuple[bool, str | None]:
+    """Is the first line a masthead or section label above the headline ('Gulf News',
+    'NEWS | AFRICA', 'UAE | Government')? (it is, outlet or None) when a longer headline
+    follows and a date line comes soon after."""
+    if len(line.split()) > 4 or not _date_ahead(text, end, 6):
+        return False, None
+    after = _next_line(text, end)
+    if len(after.split()) < 5 or _BYLINE.match(after) or parse_datetime(after) is not None:
+        return False, None
+    outlet = _outlet(line)
+    return bool(outlet) or _section_label(line), outlet
+
+
 def split_header(text: str) -> Header:
     """Read title, date and byline from the first lines; the body starts after them.
 
@@ -395,8 +442,15 @@ def split_header(text: str) -> Header:
         lead = pos + len(line) - len(line.lstrip())
         span = Span(lead, lead + len(stripped))
         if not title:
-            title, title_span = stripped, span
             body_start = pos + len(line)
+            if seen_lines < 3:
+                is_masthead, outlet = _masthead(text, stripped, body_start)
+                if is_masthead:
+                    agency = agency or outlet
+                    noise.append(span)
+                    seen_lines += 1
+                    continue
+            title, title_span = stripped, span
             continue
         seen_lines += 1
         if seen_lines > 12:
@@ -480,7 +534,22 @@ def split_header(text: str) -> Header:
                 authors.append(stripped)
             body_start = pos + len(line)
             continue
-        if published is None and seen_lines <= 2 and _date_ahead(text, pos + len(line)):
+        if (
+            published is None
+            and len(words) <= 5
+            and (authors or agency is None)
+            and _outlet(stripped)
+            and _date_ahead(text, pos + len(line), 2)
+        ):
+            agency = agency or _outlet(stripped)  # "By Jane Doe / Nation Media Group / <date>"
+            body_start = pos + len(line)
+            continue
+        if (
+            published is None
+            and seen_lines <= 4
+            and len(words) <= 50
+            and _date_ahead(text, pos + len(line))
+        ):
             if _LEAD_DATELINE.match(stripped):
                 # "JAKARTA: Singapore and Indonesia will …" above the date line: the lead
                 # paragraph, not a standfirst; the date line under it is noise in the body

@@ -56,3 +56,39 @@ def test_split_names() -> None:
         ("Jane Doe", "John Roe", "Ann Poe"),
         None,
     )
+
+
+def test_masthead_and_section_label_above_the_headline() -> None:
+    text = (
+        "Gulf News\nUAE | Government\n\nPresident receives Kenya's Ruto in Abu Dhabi\n\n"
+        "A trade pact is expected to double non-oil trade, officials say\n\n"
+        "Published: January 14, 2025 19:26\nBy Nada Al Hashimi, Staff Reporter\n\n"
+        "Abu Dhabi: The two leaders held talks on Tuesday.\n"
+    )
+    h = split_header(text)
+    assert h.title == "President receives Kenya's Ruto in Abu Dhabi"
+    assert h.agency == "Gulf News"
+    assert h.published == dt.datetime(2025, 1, 14, 19, 26)
+    assert h.authors == ("Nada Al Hashimi",)  # the role is not a name
+    assert [text[s.start : s.end] for s in h.noise] == ["Gulf News", "UAE | Government"]
+    assert text[h.body_start :].strip().startswith("Abu Dhabi: The two leaders")
+
+
+def test_outlet_line_between_byline_and_date() -> None:
+    text = (
+        "NEWS | AFRICA\n\nMinisters back Nairobi talks as the crisis deepens\n\n"
+        "By Joseph Wangui\nNation Media Group\n\nTuesday, February 18, 2025\n\n"
+        "Foreign ministers on Monday called for a ceasefire.\n"
+    )
+    h = split_header(text)
+    assert h.title == "Ministers back Nairobi talks as the crisis deepens"
+    assert h.published == dt.datetime(2025, 2, 18, 0, 0)
+    assert h.authors == ("Joseph Wangui",)
+    assert h.agency == "Nation Media Group"
+
+
+def test_short_headline_is_not_a_masthead() -> None:
+    text = "Leaders Meet Again\n\nMay 2, 2019\n\nThe leaders met on Thursday in Hanoi.\n"
+    h = split_header(text)
+    assert h.title == "Leaders Meet Again"
+    assert h.agency is None
