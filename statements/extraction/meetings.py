@@ -205,7 +205,13 @@ def find_meetings(
                 drafts.append(_Draft(drafts[-1].kind, tuple(parts), si, None, None, 1, True))
                 evidence[len(drafts) - 1] = [Span(s.start, s.end)]
         # "X and Y met" / "X met (with) Y" / "X hosted Y"
-        people = [f for f in sent_found if f.kind in (ActorKind.PERSON, ActorKind.STATE)]
+        spans = [(f.start, f.end) for f in sent_found if f.kind == ActorKind.PERSON]
+        people = [
+            f
+            for f in sent_found
+            if f.kind in (ActorKind.PERSON, ActorKind.STATE)
+            and not _possessive_title(text, f, spans)
+        ]
         pair: tuple[str, ...] | None = None
         for i, (a, b) in enumerate(itertools.pairwise(people)):
             gap = text[a.end : b.start]
@@ -229,6 +235,25 @@ def find_meetings(
                         k -= 1
                         pair = (people[k].actor, *pair)
                     pair = tuple(dict.fromkeys(pair))
+                # "X hosted A and B": both guests (not "X met A and B separately")
+                k = i + 1
+                while (
+                    re.search(r"\b(?:host|welcom|receiv)\w*\s*$", gap)
+                    and k + 1 < len(people)
+                    and re.fullmatch(
+                        r"\s+and\s+|,\s+(?:and\s+)?",
+                        re.sub(
+                            r"\s+[\w'’.-]+['’]s?\s+(?:[\w-]+\s+){0,4}$",
+                            " ",
+                            text[people[k].end : people[k + 1].start],
+                        ),
+                    )
+                    and people[k + 1].kind == people[k].kind
+                ):
+                    k += 1
+                    if _SEPARATELY.match(text, people[k].end):
+                        break
+                    pair = tuple(dict.fromkeys((*pair, people[k].actor)))
             if pair and len(set(pair)) > 1:
                 break
             pair = None
@@ -667,6 +692,7 @@ def generic_meetings(
                 and not (
                     f.kind == ActorKind.STATE and any(a <= f.start < b for a, b in person_spans)
                 )
+                and not _possessive_title(text, f, person_spans)
             ]
             # "the Trump administration", "the Biden team": a name used as a modifier; "Wang
             # Yi, who accompanied Xi, had held talks with Lavrov": a relative clause's people
@@ -1430,6 +1456,20 @@ def _officials_of(text: str, at: int, parts: tuple[str, ...], table: ActorTable)
             return parts
         out.append(holders[0])
     return tuple(out)
+
+
+# "Serbia's chief negotiator Petar Petković", "Zimbabwe's President X": a state in the
+# possessive before a title and a name describes the person, it is not a party of its own
+_POSSESSIVE_TITLE = re.compile(r"['’]s?\s+(?:(?:[a-z-]+|[A-Z][\w-]*)\s+){1,5}$")
+
+
+def _possessive_title(text: str, f: Found, person_spans: list[tuple[int, int]]) -> bool:
+    if f.kind not in (ActorKind.STATE, ActorKind.ORGANIZATION):
+        return False
+    for a, _b in person_spans:
+        if f.end < a <= f.end + 60 and _POSSESSIVE_TITLE.fullmatch(text, f.end, a):
+            return True
+    return False
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose)\b")
