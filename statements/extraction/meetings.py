@@ -51,6 +51,8 @@ _OUTCOME = re.compile(
 )
 _MET_AFTER = re.compile(
     r"\s+(?:(?:have|had|has|also|first|briefly|again)\s+)?(?:met|meet|held talks|hold talks|sat down|talked|spoke)\b"
+    # "X and Y also spoke." / "… spoke to reporters": each spoke, not to each other
+    r"(?!\s*(?:[.;]|to\s+(?:reporters|journalists|the\s+press)|at\s+(?:a|the)\b))"
 )
 _MET_BETWEEN = re.compile(
     r"\s+(?:(?:has|have|had|also|first|briefly)\s+)?(?:met|meets|hosted|hosts|received|welcomed)"
@@ -1670,6 +1672,7 @@ def _lede_meeting(
     'MOSCOW (Reuters) - Russian Foreign Minister Sergei Lavrov and his Chinese counterpart
     Wang Yi agreed on Friday to …' -> Lavrov–Wang talks on that Friday
     """
+    group = _group_lede(text, sentences, table, dates, pub, fallback_place)
     paras: list[int] = []
     for si, s in enumerate(sentences):
         if s.paragraph not in paras:
@@ -1678,6 +1681,8 @@ def _lede_meeting(
             break
         if si > 0 and sentences[si - 1].paragraph == s.paragraph:
             continue  # only the first sentence of a paragraph
+        if group is not None and group.evidence[0].start <= s.start:
+            return group  # the lede's group comes first
         people = [
             f for f in table.found if s.start <= f.start < s.end and f.kind == ActorKind.PERSON
         ]
@@ -1790,6 +1795,102 @@ def _lede_meeting(
             return Meeting(
                 title=title,
                 kind=kind,
+                participants=tuple(Participant(p) for p in parts),
+                start=date,
+                place=place,
+                mentioned_only=False,
+                evidence=(Span(s.start, s.end),),
+            )
+    return group
+
+
+# "The foreign ministers of A, B and C agreed on Sunday …", "Chief negotiators from A and B
+# met …", "A, B, C and D signed a declaration in X on Tuesday": a group of states (or their
+# officials) as the subject of a news lede
+_GROUP_ROLE = re.compile(
+    r"\b(?P<role>(?:(?:foreign|defen[cs]e|finance|interior|trade|economy|energy)\s+)?ministers|"
+    r"prime\s+ministers|presidents|leaders|heads\s+of\s+(?:state|government)|"
+    r"(?:chief\s+)?negotiators|envoys|top\s+diplomats|delegations|delegates)"
+    r"\s+(?:of|from)\s+(?:the\s+)?$",
+    re.I,
+)
+_GROUP_VERB = re.compile(
+    r"\s+(?:(?:on|late|early)\s+\w+\s+)?(?:(?:also|jointly|formally)\s+)?"
+    r"(?:met|agreed|signed|pledged|called|held|gathered|convened|vowed|urged|discussed|began|"
+    r"opened|ended|wrapped|launched|adopted|endorsed|approved|committed|decided|demanded)\b"
+)
+
+
+def _group_lede(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    table: ActorTable,
+    dates: tuple[DateMention, ...],
+    pub: FuzzyDate | None,
+    fallback_place: str | None,
+) -> Meeting | None:
+    """The article's own meeting when its lede's subject is a list of states or of their
+    officials: 'AMMAN — The foreign ministers of Jordan, Turkey, Syria, Iraq and Lebanon
+    agreed on Sunday to …' -> a meeting of those five ministers (the states when the article
+    does not name each one's minister) on that Sunday, in Amman."""
+    paras: list[int] = []
+    for si, s in enumerate(sentences):
+        if s.paragraph not in paras:
+            paras.append(s.paragraph)
+        if len(paras) > 2:
+            break
+        if si > 0 and sentences[si - 1].paragraph == s.paragraph:
+            continue
+        spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+        states = [
+            f
+            for f in table.found
+            if s.start <= f.start < s.end
+            and f.kind == ActorKind.STATE
+            and not any(a <= f.start < b for a, b in spans)
+            and not _possessive_title(text, f, spans)
+        ]
+        for k, first in enumerate(states):
+            role = _GROUP_ROLE.search(text, max(s.start, first.start - 60), first.start)
+            lead = re.fullmatch(
+                r"(?:[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,\s+[\w.'’ -]{1,40}?)?\s*"
+                r"(?:\([\w .&/-]{1,40}\))?\s*(?::|[—–-]{1,2})\s+)?",
+                text[s.start : first.start],
+            )
+            if role is None and lead is None:
+                continue
+            listed = [first]
+            for f in states[k + 1 :]:
+                if not re.fullmatch(r",\s+(?:and\s+)?|\s+and\s+", text[listed[-1].end : f.start]):
+                    break
+                listed.append(f)
+            parts = tuple(dict.fromkeys(f.actor for f in listed))
+            if len(parts) < (2 if role else 3):
+                break
+            if not _GROUP_VERB.match(text, listed[-1].end) or _FUTURE.search(text, s.start, s.end):
+                break
+            sd = [
+                d
+                for d in dates
+                if s.start <= d.start < s.end
+                and d.target is None
+                and d.date.precision == d.date.precision.DAY
+            ]
+            date = sd[0].date if sd else pub
+            if date is None or (pub is not None and abs((date.value - pub.value).days) > 3):
+                break
+            # (the states; the article's own meeting is handed to their officials at the end
+            # of `generic_meetings`, after "the ministers met again in May" took the states)
+            place = _place(text, sentences, [Span(s.start, s.end)]) or fallback_place
+            who = role["role"].lower() if role else "leaders"
+            names = (
+                ", ".join(_short(p, table) for p in parts[:-1]) + " and " + _short(parts[-1], table)
+            )
+            title = f"Meeting of the {who} of {names}" if role else f"Meeting of {names}"
+            title += (f" in {place}" if place else "") + f", {date.value.year}"
+            return Meeting(
+                title=title,
+                kind="multilateral",
                 participants=tuple(Participant(p) for p in parts),
                 start=date,
                 place=place,
