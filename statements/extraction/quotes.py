@@ -566,7 +566,14 @@ def _resolve_pronoun(
 
     'Prime Minister Lena Moss arrived late. "It was long," she said.' -> 'Lena Moss'
     """
-    lo = paras[max(0, para - 1)].start
+    # the previous paragraph; three back when those name no one ("Prime Minister X opened
+    # the summit. / The Thai premier also called for … / "…," she said.")
+    for back in (1, 3):
+        lo = paras[max(0, para - back)].start
+        if any(
+            lo <= f.start < cue.start and f.kind == ActorKind.PERSON for f in table.found
+        ) or any(lo <= s.start < cue.start for s in statements):
+            break
     if text and text[cue.mention_start : cue.mention_start + 3].lower().startswith("it"):
         # "it said": the last institution, outlet or state that spoke before
         bodies = [
@@ -801,8 +808,12 @@ def extract_statements(
                 if (
                     gap_after is not None
                     and same_after
-                    and re.fullmatch(r"[\s,]*", gap_after)
-                    and len(gap_after) < 4
+                    and (
+                        (re.fullmatch(r"[\s,]*", gap_after) and len(gap_after) < 4)
+                        # '"…," Foreign Adviser X told reporters': a title the actor table
+                        # did not take into the name
+                        or re.fullmatch(r"[\s,]{0,3}(?:[A-Z][a-z’'-]+\s+){1,2}", gap_after)
+                    )
                 ):
                     who, k = resolve(i, c, q.paragraph)
                     subj = _subject_of(table, sent) if c.according and who else None
@@ -859,11 +870,23 @@ def extract_statements(
                 if who:
                     speaker, conf, cue_span = who, 0.9 * k, Span(c.start, c.end)
                     used.add(i)
+        intro = sent
+        before = text[: q.open_at].rstrip()
         if (
             speaker is None
-            and sent is not None
-            and text[sent.start : q.open_at].rstrip()[-1:] == ":"
+            and before.endswith(":")
+            and "\n" in text[len(before) : q.open_at]
+            and not q.continues
         ):
+            # 'X said in his closing speech:' closing one paragraph, the quote opening the
+            # next: the colon's sentence introduces it
+            intro = sentence_at(len(before) - 1)
+        if (
+            speaker is None
+            and intro is not None
+            and text[intro.start : q.open_at].rstrip()[-1:] == ":"
+        ):
+            sent = intro
             # 'He also set out the terms: "First, …"': a quote introduced by a colon is the
             # words of the sentence's subject, whatever the verb
             subj = next(

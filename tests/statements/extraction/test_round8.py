@@ -79,3 +79,30 @@ def test_planned_group_meeting_in_the_lede_is_not_the_articles_own() -> None:
         "month to discuss border security.\n"
     )
     assert _own(extract(text)) == []
+
+
+def _said(text: str) -> list[tuple[str | None, str]]:
+    ex = extract("Leaders meet\n\nApril 4, 2025\n\n" + text)
+    return [(s.speaker, s.text) for s in ex.statements]
+
+
+def test_pronoun_reaches_back_over_a_paragraph_that_names_no_one() -> None:
+    said = _said(
+        "LIMA — Peruvian President Dina Boluarte opened the forum on Friday.\n\n"
+        "The summit also heard calls for a regional fund for floods.\n\n"
+        "“No country can face this alone,” she said.\n"
+    )
+    assert said == [("Dina Boluarte", "No country can face this alone,")]
+
+
+def test_quote_first_with_an_unknown_title_before_the_name() -> None:
+    said = _said("“We will meet again in Dhaka,” Foreign Adviser Touhid Hossain told reporters.\n")
+    assert said == [("Touhid Hossain", "We will meet again in Dhaka,")]
+
+
+def test_colon_closing_a_paragraph_introduces_the_quote_that_opens_the_next() -> None:
+    said = _said(
+        "Nigerian President Bola Tinubu used his farewell remarks to defend his record:\n\n"
+        "“We are still here. We have not lost our purpose.”\n"
+    )
+    assert said == [("Bola Tinubu", "We are still here. We have not lost our purpose.")]
