@@ -57,10 +57,13 @@ def _title_pattern(title: str) -> str:
     """'prime minister' -> '[Pp]rime\\s+[Mm]inister' so titles match capitalised or not."""
     parts = []
     for word in title.split():
-        first, rest = word[0], re.escape(word[1:])
-        parts.append(
-            f"[{first.upper()}{first.lower()}]{rest}" if first.isalpha() else re.escape(word)
-        )
+        pieces = []
+        for piece in word.split("-"):  # "Secretary-General" as well as "secretary-general"
+            first, rest = piece[:1], re.escape(piece[1:])
+            pieces.append(
+                f"[{first.upper()}{first.lower()}]{rest}" if first.isalpha() else re.escape(piece)
+            )
+        parts.append("-".join(pieces))
     return r"\s+".join(parts)
 
 

@@ -106,3 +106,28 @@ def test_colon_closing_a_paragraph_introduces_the_quote_that_opens_the_next() ->
         "“We are still here. We have not lost our purpose.”\n"
     )
     assert said == [("Bola Tinubu", "We are still here. We have not lost our purpose.")]
+
+
+def test_hyphenated_title_is_not_part_of_the_name() -> None:
+    ex = extract(
+        "Summit opens\n\nFeb 15, 2025\n\n"
+        "U.N. Secretary-General António Guterres, addressing the opening session, said the "
+        'debt burden was "choking" development.\n'
+    )
+    assert [(s.speaker, s.text) for s in ex.statements] == [("António Guterres", "choking")]
+
+
+def test_more_institutions_and_blocs_are_known() -> None:
+    ex = extract(
+        "Deal criticised\n\nDec 7, 2024\n\n"
+        'The Élysée said on Friday that the text remained "unacceptable in its current state." '
+        "Leaders of the EAC and SADC met in Dar es Salaam, Downing Street said.\n"
+    )
+    names = {a.name for a in ex.actors}
+    assert {
+        "the Élysée",
+        "East African Community",
+        "Southern African Development Community",
+    } <= names
+    assert "Downing Street" in names
+    assert ex.statements[0].speaker == "the Élysée"
