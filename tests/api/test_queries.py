@@ -110,3 +110,19 @@ def test_slug_filters_resolve_the_id_first(api, path, param, queries):
     assert len(ctx.captured_queries) == queries
     main = ctx.captured_queries[1]["sql"]
     assert "actors_actor" not in main.split("WHERE")[1]  # filtered on the foreign key
+
+
+def test_search_query_count_does_not_grow(api):
+    """Search: the page in one query; on PostgreSQL one more, the planner-statistics lookup
+    that chooses between the primary-key walk and the GIN matches (statements/search.py)."""
+    expected = 1 + (connection.vendor == "postgresql")
+    full_statement()
+    one = count_queries(api, "/api/v1/statements/", {"q": "talked", "page_size": 500})
+    for _ in range(99):
+        full_statement()
+    hundred = count_queries(api, "/api/v1/statements/", {"q": "talked", "page_size": 500})
+    assert (one, hundred) == (expected, expected)
+    assert (
+        len(api.get("/api/v1/statements/", {"q": "talked", "page_size": 500}).json()["results"])
+        == 100
+    )

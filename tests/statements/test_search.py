@@ -72,3 +72,50 @@ def test_accents_ignored_on_sqlite_fallback(settings):
         pytest.skip("PostgreSQL's english configuration does not fold accents; fallback only")
     meeting = MeetingFactory(title="Talks at the Élysée", place="Paris")
     assert list(apply_search(Meeting.objects.all(), "elysee")) == [meeting]
+
+
+@pytest.mark.django_db
+def test_rare_words_take_the_index_path_on_postgresql():
+    """PostgreSQL walks the primary key for `ORDER BY id LIMIT n` searches; for a word in a
+    fraction of a percent of rows `apply_search` asks the planner's statistics (one query)
+    and hands it the GIN matches instead. Same rows either way."""
+    from django.db import connection
+
+    import statements.search as search
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    first = StatementFactory()
+    rows = [
+        Statement(
+            article=first.article,
+            start=k,
+            end=k + 1,
+            text="Mongolia wants a deal" if k % 600 == 0 else "We talked for hours",
+            speaker=first.speaker,
+            direct=True,
+            date=first.date,
+        )
+        for k in range(1000, 2200)
+    ]
+    Statement.objects.bulk_create(rows)
+    assert not search._rare("statements_statement", "Mongolia")  # no statistics yet
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE statements_statement")
+    assert search._rare("statements_statement", "Mongolia")
+    assert not search._rare("statements_statement", "talked")
+    assert not search._rare("statements_statement", "talked -Mongolia")
+    assert search._rare("statements_statement", "Mongolia or zebra")
+    assert not search._rare("statements_statement", "Mongolia or talked")
+
+    rare = apply_search(Statement.objects.order_by("id"), "Mongolia")
+    assert "= ANY(ARRAY(SELECT" in str(rare.query)
+    common = apply_search(Statement.objects.order_by("id"), "talked")
+    assert "ANY(ARRAY" not in str(common.query)
+    original = search.PLANNED_TABLES
+    search.PLANNED_TABLES = set()
+    try:
+        plain = list(apply_search(Statement.objects.order_by("id"), "Mongolia"))
+    finally:
+        search.PLANNED_TABLES = original
+    assert list(rare) == plain and len(plain) == 2
