@@ -238,6 +238,10 @@ NOT_NAME = frozenset(
         "Ambassador",
         "Envoy",
         "Spokesperson",
+        "Commissioner",
+        "Adviser",
+        "Advisor",
+        "Chairperson",
         "Spokesman",
         "Spokeswoman",
         "Chairman",
@@ -357,6 +361,14 @@ def clean_name(candidate: str) -> str | None:
     'Vladimir Putin' -> 'Vladimir Putin'; 'Up First' -> None; 'S.' -> None
     """
     tokens = candidate.split()
+    # "Enlargement Commissioner Marta Kos": a title word with two name words after it; the
+    # words before it are the title's, not the name's
+    for i in range(len(tokens) - 3, 0, -1):
+        if tokens[i].rstrip(".") in NOT_NAME and not any(
+            t.rstrip(".") in NOT_NAME for t in tokens[i + 1 :]
+        ):
+            tokens = tokens[i + 1 :]
+            break
     out: list[str] = []
     for tok in tokens:
         bare = tok.rstrip(".")

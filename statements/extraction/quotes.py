@@ -406,6 +406,12 @@ def find_cues(
     for c in cues:
         if not c.inverted and not c.according and not c.pronoun and c.end in seen_verb:
             continue
+        # "X, Mauritania's minister, told VOA that …": the verb is X's; the outlet after it
+        # is whom he told, not an inverted "said Peskov"
+        if c.inverted and any(
+            not k.inverted and k.start < c.start < k.end <= c.mention_start for k in kept
+        ):
+            continue
         seen_verb.add(c.end)
         kept.append(c)
     return kept

@@ -131,3 +131,16 @@ def test_more_institutions_and_blocs_are_known() -> None:
     } <= names
     assert "Downing Street" in names
     assert ex.statements[0].speaker == "the Élysée"
+
+
+def test_outlet_told_after_a_speakers_verb_is_not_an_inverted_cue() -> None:
+    said = _said(
+        "Mauritania's foreign minister, Mohamed Salem Ould Merzoug, told VOA that the year had "
+        'put "the question of financing at the center."\n'
+    )
+    assert said == [("Mohamed Salem Ould Merzoug", "the question of financing at the center.")]
+
+
+def test_words_before_a_title_are_not_part_of_the_name() -> None:
+    said = _said('"There is no shortcut," Enlargement Commissioner Marta Kos told reporters.\n')
+    assert said == [("Marta Kos", "There is no shortcut,")]
