@@ -355,12 +355,20 @@ NOT_NAME = frozenset(
 )
 
 
+_LEADING_WORDS = frozenset(
+    "For To In At On From With And But As By Like Unlike After Before When While Of".split()  # noqa: SIM905
+)
+
+
 def clean_name(candidate: str) -> str | None:
     """Cut a capitalised run down to the name part, or None.
 
     'Vladimir Putin' -> 'Vladimir Putin'; 'Up First' -> None; 'S.' -> None
     """
     tokens = candidate.split()
+    # "For Samia Benkhelifa, a researcher, …": a sentence-opening preposition is not a name
+    while len(tokens) > 2 and tokens[0] in _LEADING_WORDS:
+        tokens = tokens[1:]
     # "Enlargement Commissioner Marta Kos": a title word with two name words after it; the
     # words before it are the title's, not the name's
     for i in range(len(tokens) - 3, 0, -1):

@@ -449,6 +449,15 @@ def _not_speech(text: str, verb_end: int, verb: str) -> bool:
     if verb in ("warned", "warns", "cautioned", "cautions"):
         # "cautioned against expecting rapid change": a warning about a thing, not words
         return bool(re.match(r"\s+(?:against|of|about)\b", text[verb_end : verb_end + 10]))
+    if verb in ("recalled", "recalls"):
+        # "Algiers recalled its ambassador": calling someone back, not remembering aloud
+        return bool(
+            re.match(r"\s+(?:its|his|her|their|the|an?)\s+\w+", text[verb_end : verb_end + 40])
+        ) and not re.match(r"\s+(?:the|an?)\s+\w+\s+(?:of|that|when|how)\b", text[verb_end:])
+    if verb in ("said", "says") and re.match(
+        r"\s+(?:little|nothing|less|much|no\s+more)\b", text[verb_end : verb_end + 12]
+    ):
+        return True  # "said little in public": nothing reported
     if verb not in _CLAUSE_ONLY_VERBS:
         return False
     if verb in ("asked",) and not re.match(r"\s+(?:not\s+)?to\b", text[verb_end:]):
@@ -598,6 +607,10 @@ def _resolve_pronoun(
         before = text[max(0, f.start - 3) : f.start].strip() if text else ""
         if not before or before[-1] in '.!?"”:;' or f.start in (p.start for p in paras):
             candidates.append((f.start, f.actor))  # sentence subject
+        elif text and re.search(
+            r"(?:^|[.!?”\n]\s*)(?:For|To|As for)\s+$", text[max(0, f.start - 12) : f.start]
+        ):
+            candidates.append((f.start, f.actor))  # "For X, a researcher, …": the topic
         elif text and _CAPITALISED_LEAD.fullmatch(
             text, max(text.rfind(ch, 0, f.start) for ch in ".!?\n") + 1, f.start
         ):

@@ -144,3 +144,20 @@ def test_outlet_told_after_a_speakers_verb_is_not_an_inverted_cue() -> None:
 def test_words_before_a_title_are_not_part_of_the_name() -> None:
     said = _said('"There is no shortcut," Enlargement Commissioner Marta Kos told reporters.\n')
     assert said == [("Marta Kos", "There is no shortcut,")]
+
+
+def test_person_introduced_after_a_sentence_opening_for() -> None:
+    said = _said(
+        "Interior Minister Bruno Retailleau did not comment.\n\n"
+        "For Samia Benkhelifa, a researcher at IRIS, both capitals can claim a win. "
+        "“Nobody has blinked,” she said.\n"
+    )
+    assert said == [("Samia Benkhelifa", "Nobody has blinked,")]
+
+
+def test_recalled_an_ambassador_and_said_little_are_not_statements() -> None:
+    said = _said(
+        "The two presidents last met in June, weeks before Algiers recalled its ambassador. "
+        "Foreign Minister Ahmed Attaf, a veteran diplomat, said little in public.\n"
+    )
+    assert said == []
