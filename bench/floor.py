@@ -179,16 +179,12 @@ def search(env, qs, base):
         order = "ts_rank(s.search, websearch_to_tsquery('english', %s)) DESC, s.id DESC"
     elif qs.get("order") == "id_desc":
         order = "s.id DESC"
-    where = "s.search @@ websearch_to_tsquery('english', %s)"
-    params = [q]
-    if qs.get("plan") == "matches":  # a rare word: the GIN matches, then the ordered ids
-        where += (
-            " AND s.id = ANY(ARRAY(SELECT m.id FROM statements_statement m"
-            " WHERE m.search @@ websearch_to_tsquery('english', %s)))"
-        )
-        params.append(q)
-    sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS} WHERE {where} ORDER BY {order} LIMIT %s"
-    params = [*params, q, limit + 1] if qs.get("order") == "rank" else [*params, limit + 1]
+    sql = (
+        f"SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS}"
+        " WHERE s.search @@ websearch_to_tsquery('english', %s)"
+        f" ORDER BY {order} LIMIT %s"
+    )
+    params = [q, q, limit + 1] if qs.get("order") == "rank" else [q, limit + 1]
     rows = query(sql, params)
     return json_response(
         page(base, rows, [statement_json(base, r) for r in rows[:limit]], limit, env["PATH_INFO"])

@@ -324,9 +324,7 @@ def floor_paths(ep: Endpoint, chosen: dict, p: dict) -> tuple[list[str], list[st
         else:
             order = "id"
         q = urllib.parse.quote_plus(SEARCH_QUERY)
-        # the same plan as the application's: the GIN matches first for a rare word
-        plan = "&plan=matches" if "ANY(ARRAY" in main else ""
-        return [url], [f"/search?q={q}&limit={PAGE_SIZE}&order={order}{plan}"]
+        return [url], [f"/search?q={q}&limit={PAGE_SIZE}&order={order}"]
     if ep.name == "statement detail (API)":
         return (
             [f"/api/v1/statements/{i}/" for i in p["detail_ids"]],

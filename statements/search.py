@@ -45,51 +45,6 @@ def search_terms(q: str) -> list[str]:
     return [w for w in words if w.casefold() not in _OPERATORS]
 
 
-# The big table whose searches PostgreSQL plans badly on its own: with `ORDER BY id LIMIT n`
-# it walks the primary key testing every row's tsvector until n match, which is right for
-# common words ("talks": 0.2 ms) but ten times too slow for words in a fraction of a percent
-# of rows ("Mongolia", 0.25 %: 14–24 ms walking 45,000 rows against 3–6 ms for the GIN bitmap
-# and a top-N sort). Its estimates are right; its cost model undervalues the tsvector test.
-PLANNED_TABLES = {"statements_statement"}
-# Below this share of rows the GIN bitmap wins (bitmap ~2.4 µs a match, walk ~0.3 µs a row:
-# they cost the same near 0.36 %); see docs/performance.md, "Search".
-RARE_SHARE = 0.0035
-
-
-def _rare(table: str, q: str) -> bool:
-    """Is `q` rare in `table`, by the planner's own statistics (one small query)? Lexemes
-    missing from the most-common list are rare; without statistics, leave the plan alone."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*), count(s.attname), "
-            "max(s.most_common_elem_freqs[array_position(s.most_common_elems::text::text[], l)]), "
-            "min(coalesce(s.most_common_elem_freqs[array_position("
-            "s.most_common_elems::text::text[], l)], 0)) "
-            "FROM unnest(tsvector_to_array(to_tsvector('english', %s))) AS l "
-            "LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = %s "
-            "AND s.attname = 'search'",
-            # ("a -b": the excluded word says nothing of how many rows match)
-            [re.sub(r"(?:^|\s)-\S+", " ", q), table],
-        )
-        lexemes, with_stats, most, least = cursor.fetchone()
-    if not lexemes or with_stats < lexemes:
-        return False
-    # "a or b" matches at least the commoner word's rows; "a b" at most the rarer's
-    share = most if " or " in f" {q.lower()} " else least
-    return share is None or share < RARE_SHARE
-
-
-def _matching_ids(table: str, q: str) -> RawSQL:
-    """`id = ANY(ARRAY(SELECT id … WHERE search @@ q))`: the matches first (GIN bitmap, one
-    InitPlan), then ordered primary-key probes for just those rows."""
-    return RawSQL(
-        f'"{table}"."id" = ANY(ARRAY(SELECT m."id" FROM "{table}" m '
-        f"WHERE m.\"search\" @@ websearch_to_tsquery('english', %s)))",
-        (q,),
-        output_field=BooleanField(),
-    )
-
-
 class Fold(Func):
     function = "parley_fold"
     output_field = TextField()
@@ -115,8 +70,6 @@ def apply_search(queryset: QuerySet, q: str) -> QuerySet:
             output_field=FloatField(),
         )
         condition = Q(match)
-        if table in PLANNED_TABLES and _rare(table, q):
-            condition &= Q(_matching_ids(table, q))
         if table == "actors_actor":  # aliases are rows of their own: match them directly
             condition |= Q(aliases__name__icontains=q)
             return queryset.filter(condition).annotate(rank=rank).order_by("-rank", "pk").distinct()
