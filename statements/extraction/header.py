@@ -85,7 +85,7 @@ _DOT_TIME = re.compile(
 # "Issued on: 26/10/2022 - 19:05" on France 24); month first only when the day cannot be a
 # month ("10/26/2022")
 _NUMERIC = re.compile(
-    r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"
+    r"\b(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d\d)\b"
 )
 _YEAR_GLUED_TIME = re.compile(r"(?P<year>\d{4})(?P<hour>\d{1,2}):(?P<minute>\d{2})")
 
@@ -94,7 +94,7 @@ _BARE_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
 _ALT_TEXT = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}\s+(?:19|20)\d\d\s+\w+$")
 _SOCIAL = re.compile(
     r"^(?:Twitter|Facebook|Instagram|LinkedIn|Email|E-mail|Threads|Bluesky|Mastodon|YouTube|"
-    r"TikTok|X|Share|Tweet|Print|Comments?|Social(?: Sharing)?)$",
+    r"TikTok|X|Share|Tweet|Print|Comments?|Social(?: Sharing)?|Share (?:this|on \w+))$",
     re.I,
 )
 _ROLE_LINE = re.compile(
@@ -263,7 +263,7 @@ def _lines(text: str):
 def _date_ahead(text: str, pos: int, lines: int = 8) -> bool:
     """Is there a short date line among the next few (non-empty) lines?"""
     seen = 0
-    for raw in text[pos:].split("\n")[:8]:
+    for raw in text[pos : pos + 3000].split("\n")[: 3 * lines + 2]:
         s = raw.strip()
         if not s:
             continue
@@ -390,35 +390,62 @@ def _outlet(line: str) -> str | None:
     known = ref.surface.get(line)
     if known and ref.entities[known].kind == "media":
         return known
-    if known is None and _OUTLET_LINE.match(line):
-        return line
+    shaped = line.title() if line.isupper() else line  # "THE NATION", "PREMIUM TIMES"
+    if known is None and len(line.split()) >= 2 and _OUTLET_LINE.match(shaped):
+        return shaped
     return None
 
 
 def _section_label(line: str) -> bool:
     """'NEWS | AFRICA', 'UAE | Government', 'WORLD': a short label over the headline."""
-    return len(line.split()) <= 4 and ("|" in line or line.isupper())
+    return len(line.split()) <= 4 and ("|" in line or ">" in line or line.isupper())
 
 
 def _next_line(text: str, pos: int) -> str:
     """The next non-empty line that is not a section label."""
-    for _, raw in _lines(text[pos:]):
-        if raw.strip() and not _section_label(raw.strip()):
-            return raw.strip()
+    for _, raw in _lines(text[pos : pos + 3000]):
+        line = raw.strip()
+        if not line or _section_label(line) or _name_label(line):
+            continue
+        if len(line.split()) <= 10 and parse_datetime(line) is not None:
+            continue  # "LATIN AMERICA | 07-12-2024 08:30"
+        return line
     return ""
+
+
+def _name_label(line: str) -> bool:
+    """'International', 'News', 'Politics & Law': a few capitalised words on their own."""
+    return len(line.split()) <= 3 and bool(_NAME_LINE.fullmatch(line))
+
+
+_NAME_LINE = re.compile(
+    rf"[{UP}][\w'’&.-]*(?:\s+(?:[{UP}][\w'’&.-]*|&|and|de|del|la|le|of|the|al))*"
+)
 
 
 def _masthead(text: str, line: str, end: int) -> tuple[bool, str | None]:
     """Is the first line a masthead or section label above the headline ('Gulf News',
     'NEWS | AFRICA', 'UAE | Government')? (it is, outlet or None) when a longer headline
     follows and a date line comes soon after."""
-    if len(line.split()) > 4 or not _date_ahead(text, end, 6):
+    if len(line.split()) > 4 or not _date_ahead(text, end, 10):
         return False, None
     after = _next_line(text, end)
     if len(after.split()) < 5 or _BYLINE.match(after) or parse_datetime(after) is not None:
         return False, None
+    raw = next((r.strip() for _, r in _lines(text[end : end + 500]) if r.strip()), "")
+    if parse_datetime(raw) is not None and "|" not in raw and len(raw.split()) <= 10:
+        return False, None  # "Leaders Meet Again / May 2, 2019": a short headline
     outlet = _outlet(line)
-    return bool(outlet) or _section_label(line), outlet
+    # "Le Monde", "International", "Balkan Insight": a short name over the headline (three
+    # words at most, every one capitalised: no headline's verb)
+    named = len(line.split()) <= 3 and bool(_NAME_LINE.fullmatch(line))
+    return bool(outlet) or _section_label(line) or named, outlet
+
+
+def _byline_ahead(text: str, pos: int) -> bool:
+    """Is the next non-empty line a byline ('By Jane Doe', 'BY JANE DOE')?"""
+    line = next((raw.strip() for _, raw in _lines(text[pos : pos + 2000]) if raw.strip()), "")
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 14
 
 
 def split_header(text: str) -> Header:
@@ -446,7 +473,16 @@ def split_header(text: str) -> Header:
             if seen_lines < 3:
                 is_masthead, outlet = _masthead(text, stripped, body_start)
                 if is_masthead:
+                    if outlet is None and not seen_lines and len(stripped.split()) >= 2:
+                        outlet = stripped if _NAME_LINE.fullmatch(stripped) else None
                     agency = agency or outlet
+                    noise.append(span)
+                    seen_lines += 1
+                    continue
+                value = parse_datetime(stripped) if len(stripped.split()) <= 10 else None
+                if value is not None and seen_lines:
+                    # "Buenos Aires Times / LATIN AMERICA | 07-12-2024 08:30 / <headline>"
+                    published = published or _as_datetime(value)
                     noise.append(span)
                     seen_lines += 1
                     continue
@@ -510,19 +546,53 @@ def split_header(text: str) -> Header:
             continue
         if not _BYLINE.match(stripped) and "," in stripped and len(words) <= 10:
             names, ag = split_names(stripped)
-            if names and ag:
+            if names and (
+                ag
+                # "Elira Kadiu, Saša Dragojlović" alone over the date line
+                or (
+                    published is None
+                    and len(names) == len([p for p in re.split(r",\s*|\s+and\s+", stripped) if p])
+                    and all(_BARE_NAME.match(n) and n not in reference().surface for n in names)
+                    and _date_ahead(text, pos + len(line), 4)
+                )
+            ):
                 authors.extend(n for n in names if n not in authors)
                 agency = agency or ag
                 body_start = pos + len(line)
                 continue
         m = _BYLINE.match(stripped)
         if m and len(words) <= 14:
-            names, ag = split_names(m["names"])
+            # "By Claire Morand (Algiers, special correspondent)"
+            names, ag = split_names(re.sub(r"\s*\([^)]*\)\s*$", "", m["names"]))
             if names:
                 authors.extend(n for n in names if n not in authors)
                 agency = agency or ag
                 body_start = pos + len(line)
                 continue
+        parts = [p.strip() for p in stripped.split(",")]
+        if (
+            len(parts) >= 2
+            and _ROLE_LINE.match(parts[-1])
+            and all(_BARE_NAME.match(p) and p not in reference().surface for p in parts[:-1])
+        ):
+            authors.extend(
+                p for p in parts[:-1] if p not in authors
+            )  # "Jane Doe, Political Reporter"
+            body_start = pos + len(line)
+            continue
+        if (
+            published is None
+            and _BARE_NAME.match(stripped)
+            and stripped not in reference().surface
+            and not _outlet(stripped)
+            and parse_datetime(
+                next((r.strip() for _, r in _lines(text[pos + len(line) :][:500]) if r.strip()), "")
+            )
+            is not None
+        ):
+            authors.append(stripped)  # "Selin Aydemir" right above "Mar 9, 2025"
+            body_start = pos + len(line)
+            continue
         bare = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", stripped)  # "Jane Doe in Vienna"
         if (
             _BARE_NAME.match(bare)
@@ -543,6 +613,27 @@ def split_header(text: str) -> Header:
         ):
             agency = agency or _outlet(stripped)  # "By Jane Doe / Nation Media Group / <date>"
             body_start = pos + len(line)
+            continue
+        if published is not None and len(words) <= 4 and _outlet(stripped):
+            agency = agency or _outlet(stripped)  # "<date> / THE NATION / <body>"
+            body_start = pos + len(line)
+            continue
+        if (
+            published is None
+            and len(words) <= 3
+            and not stripped.endswith((".", ":"))
+            and (authors or agency)
+            and _date_ahead(text, pos + len(line), 2)
+        ):
+            body_start = pos + len(line)  # "BIRN", "Tirana, Belgrade" between byline and date
+            continue
+        if (
+            seen_lines <= 5
+            and len(words) <= 50
+            and not authors
+            and _byline_ahead(text, pos + len(line))
+        ):
+            body_start = pos + len(line)  # a standfirst above the byline
             continue
         if (
             published is None

@@ -92,3 +92,60 @@ def test_short_headline_is_not_a_masthead() -> None:
     h = split_header(text)
     assert h.title == "Leaders Meet Again"
     assert h.agency is None
+
+
+def test_masthead_then_section_then_a_byline_with_a_parenthetical() -> None:
+    text = (
+        "Le Monde\n\nInternational\n\nFrance and Algeria announce a reset in Algiers\n\n"
+        "On his first visit, the minister held talks with his counterpart.\n\n"
+        "By Claire Morand (Algiers, special correspondent)\n\n"
+        "Published on April 6, 2025, at 8:12 pm (Paris), updated at 9:40 pm\n\n"
+        "After eight months of crisis, France and Algeria are talking again.\n"
+    )
+    h = split_header(text)
+    assert h.title == "France and Algeria announce a reset in Algiers"
+    assert h.agency == "Le Monde"
+    assert h.authors == ("Claire Morand",)
+    assert h.published == dt.datetime(2025, 4, 6, 20, 12)
+
+
+def test_day_first_dashed_date_on_a_section_line_under_the_masthead() -> None:
+    text = (
+        "Buenos Aires Times\n\nLATIN AMERICA | 07-12-2024 08:30\n\n"
+        "Mercosur and EU seal trade deal in Montevideo\n\n"
+        "After 25 years of talks, the two blocs concluded negotiations.\n\n"
+        "BY MARTINA ACOSTA\n\nMercosur leaders met in Montevideo on Friday.\n"
+    )
+    h = split_header(text)
+    assert h.title == "Mercosur and EU seal trade deal in Montevideo"
+    assert h.published == dt.datetime(2024, 12, 7, 8, 30)
+    assert h.authors == ("Martina Acosta",)
+    assert h.agency == "Buenos Aires Times"
+
+
+def test_two_authors_an_agency_and_places_above_the_date() -> None:
+    text = (
+        "Balkan Insight\n\nNews\n\nWestern Balkan Leaders Back Crackdown at London Summit\n\n"
+        "The prime minister hosted the summit, pressing governments to do more.\n\n"
+        "Elira Kadiu, Saša Dragojlović\nBIRN\nTirana, Belgrade\nOctober 22, 2025 | 19:05\n\n"
+        "Leaders of the six Western Balkan countries met in London on Wednesday.\n"
+    )
+    h = split_header(text)
+    assert h.title == "Western Balkan Leaders Back Crackdown at London Summit"
+    assert h.authors == ("Elira Kadiu", "Saša Dragojlović")
+    assert h.published == dt.datetime(2025, 10, 22, 19, 5)
+    assert text[h.body_start :].strip().startswith("Leaders of the six")
+
+
+def test_bare_author_right_above_the_date_and_author_with_a_role() -> None:
+    h = split_header(
+        "Amman meeting: neighbours pledge joint push\n\n"
+        "Neighbours agreed to set up a joint operations room.\n\n"
+        "Selin Aydemir\nMar 9, 2025\n\nAMMAN — The ministers met on Sunday.\n"
+    )
+    assert h.authors == ("Selin Aydemir",) and h.published == dt.datetime(2025, 3, 9, 0, 0)
+    h = split_header(
+        "Peters and Brown clear the air\n\n2:14 pm on 18 March 2025\n\nShare this\n"
+        "Share on Twitter\n\nHannah Tuilagi, Political Reporter\n\nThe ministers met.\n"
+    )
+    assert h.authors == ("Hannah Tuilagi",)
