@@ -82,11 +82,26 @@ def normalise_text(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+# One body, one name: the importer files "Thailand's Ministry of Foreign Affairs" and
+# "Thailand's foreign ministry" under one actor, "Foreign Ministry of Thailand" (so that
+# articles share it); an expected file may spell the body either way.
+_BODY_NAMES = (
+    (re.compile(r"^ministry of foreign affairs of "), "foreign ministry of "),
+    (re.compile(r"^foreign affairs ministry of "), "foreign ministry of "),
+    (re.compile(r"^ministry of external affairs of "), "external affairs ministry of "),
+    (re.compile(r"^ministry of defen([cs])e of "), r"defen\1e ministry of "),
+    (re.compile(r"^ministry of commerce of "), "commerce ministry of "),
+)
+
+
 def normalise_name(name: str) -> str:
-    """Case-folded, normalised text without a leading "the "."""
+    """Case-folded, normalised text without a leading "the "; a ministry under the name the
+    importer gives it ('Ministry of Foreign Affairs of X' -> 'foreign ministry of x')."""
     name = normalise_text(name).casefold()
     if name.startswith("the "):
         name = name[4:]
+    for rx, canonical in _BODY_NAMES:
+        name = rx.sub(canonical, name)
     return name
 
 

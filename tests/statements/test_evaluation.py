@@ -472,3 +472,18 @@ def test_command_json_format_and_extraction_errors(settings_ready, monkeypatch, 
     assert payload["articles"][0]["error"] == "ValueError: boom"
     assert payload["overall"]["statement_recall"] == 0.0
     assert payload["failures"] == []
+
+
+def test_a_ministry_matches_under_the_name_the_importer_gives_it():
+    expected = make_expected()
+    expected["actors"].append(
+        {"name": "Ministry of Foreign Affairs of Thailand", "kind": "organization", "aliases": []}
+    )
+    expected["statements"][0]["speaker"] = "Ministry of Foreign Affairs of Thailand"
+    predicted = copy.deepcopy(expected)
+    predicted["statements"][0]["speaker"] = "Foreign Ministry of Thailand"
+    predicted["actors"][-1]["name"] = "Foreign Ministry of Thailand"
+    score = score_article(predicted, expected)
+    assert score.speaker_accuracy == 1.0 and score.actor_recall == 1.0
+    predicted["statements"][0]["speaker"] = "Foreign Ministry of Vietnam"
+    assert score_article(predicted, expected).speaker_accuracy < 1.0
