@@ -589,7 +589,19 @@ def _find_people(
             if not nm:
                 continue
             name = clean_name(nm.group())
-            if not name or len(name.split()) < 2 or in_entity(nm.start(), nm.start() + len(name)):
+            if not name or len(name.split()) < 2:
+                continue
+            if in_entity(nm.start(), nm.start() + len(name)) and not (
+                # "Paraguay’s Santiago Peña": a first name that is also a capital
+                ent.kind == "state"
+                and ref.capital_re.fullmatch(name.split()[0])
+                and not any(
+                    a < nm.start() + len(name)
+                    and nm.start() < b
+                    and not ref.capital_re.fullmatch(text[a:b])
+                    for a, b in entity_spans
+                )
+            ):
                 continue
             person = _register(people, name, lo + m.start(), ref)
             if ent.kind == "state":

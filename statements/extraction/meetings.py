@@ -1334,6 +1334,7 @@ def generic_meetings(
     meetings = _merge_same_event(meetings, table, text)
     meetings = _separate_meetings(text, sentences, table, meetings)
     meetings = [_span_of_days(text, m) for m in meetings]
+    meetings = _summit_roster(text, sentences, table, dates, pub, fallback_place, meetings)
     # "The foreign ministers of A, B and C met in X": the article's own meeting is of the
     # people it names in that office (its earlier and later ones stay the states')
     for k, m in enumerate(meetings):
@@ -1898,6 +1899,140 @@ def _group_lede(
                 evidence=(Span(s.start, s.end),),
             )
     return None
+
+
+# "The summit at the Shangri-La Hotel brought together A, B, C …", "Heads of state who
+# attended the summit included A, B …", "X hosted the summit, which was attended by A, B …"
+_SUMMIT_WORD = re.compile(r"\b(?:summit|summits|conference|forum|session)\b", re.I)
+_ROSTER_WORDS = re.compile(
+    r"\b(?:brought\s+together|(?:was|were)\s+attended\s+by|attended\s+by|"
+    r"who\s+attended\b[^.;]{0,60}?\binclud(?:ed|e)|participants\s+includ(?:ed|e)|"
+    r"(?:was|were)\s+joined\s+by|gathered)\b",
+    re.I,
+)
+
+
+def _summit_roster(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    table: ActorTable,
+    dates: tuple[DateMention, ...],
+    pub: FuzzyDate | None,
+    fallback_place: str | None,
+    meetings: list[Meeting],
+) -> list[Meeting]:
+    """The article's own summit with everyone its roster names: the people of the first
+    sentence that tells of the summit (its host, its chairs) and those listed as attending.
+
+    'Leaders of BIMSTEC … at their sixth summit in Bangkok on Friday, before Prime Minister
+    P handed the chairmanship …' + 'The summit … brought together A, B, C, D, E and F.' ->
+    one summit of P and A–F on that Friday. Meetings told by those two sentences about the
+    same people (a pair of them, the bloc) are folded into it."""
+    paras: list[int] = []
+    lede = roster = None
+    ledes: list[Sentence] = []
+    for k, s in enumerate(sentences):
+        if s.paragraph not in paras:
+            paras.append(s.paragraph)
+        if len(paras) > 6:
+            break
+        if _quoted(text, s.start, s.end) and text[s.start] in '"“':
+            continue
+        first = k == 0 or sentences[k - 1].paragraph != s.paragraph
+        if (
+            first
+            and len(paras) <= 3
+            and _SUMMIT_WORD.search(text, s.start, s.end)
+            and not re.search(r"\b(?:margins?|sidelines?)\b", text[s.start : s.end])
+        ):
+            ledes.append(s)
+            lede = lede or s
+        if roster is None and _ROSTER_WORDS.search(text, s.start, s.end):
+            key = _ROSTER_WORDS.search(text, s.start, s.end)
+            if _SUMMIT_WORD.search(text, s.start, s.end) or re.search(
+                r"\b(?:the|this)\s+(?:meeting|gathering|talks)\b", text[s.start : key.start()]
+            ):
+                roster = (s, key.end())
+    if lede is None or roster is None or pub is None or _FUTURE.search(text, lede.start, lede.end):
+        return meetings
+    rs, key_end = roster
+    person_spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+    listed = [
+        f.actor for f in table.found if key_end <= f.start < rs.end and f.kind == ActorKind.PERSON
+    ]
+    if len(set(listed)) < 3:
+        return meetings
+    hosts = [
+        f.actor
+        for f in table.found
+        if f.kind == ActorKind.PERSON
+        and (any(ls.start <= f.start < ls.end for ls in ledes) or rs.start <= f.start < key_end)
+        and not any(a < f.start < b for a, b in person_spans)
+    ]
+    parts = tuple(dict.fromkeys([*hosts, *listed]))
+    sd = [
+        d
+        for d in dates
+        if lede.start <= d.start < lede.end
+        and d.target is None
+        and d.date.precision == d.date.precision.DAY
+    ]
+    date = sd[0].date if sd else pub
+    if abs((date.value - pub.value).days) > 3:
+        return meetings
+    bloc = next(
+        (
+            f.actor
+            for f in table.found
+            if lede.start <= f.start < lede.end and f.kind == ActorKind.ORGANIZATION
+        ),
+        None,
+    )
+    orgs = {text[f.start : f.end] for f in table.found if f.kind == ActorKind.ORGANIZATION}
+    place = (
+        next(
+            (
+                m["place"].rstrip(",. ")
+                for ls in ledes
+                for m in _PLACE.finditer(text, ls.start, ls.end)
+                if m["prep"] == "in"
+                and re.sub(r"^the\s+", "", m["place"]) not in orgs
+                and not _NOT_PLACE.match(m["place"])
+                and not re.match(
+                    r"\s*(?:summit|conference|forum|Process)\b", text[m.end() : m.end() + 12]
+                )
+            ),
+            None,
+        )
+        or fallback_place
+    )
+    title = (f"{bloc} summit" if bloc else "Summit") + (f" in {place}" if place else "")
+    title += f", {date.value.year}"
+    told = (Span(lede.start, lede.end), Span(rs.start, rs.end))
+    members = set(parts) | {
+        f.actor
+        for f in table.found
+        if any(sp.start <= f.start < sp.end for sp in told) and f.kind != ActorKind.PERSON
+    }
+    kept = [
+        m
+        for m in meetings
+        if not (
+            m.evidence
+            and any(sp.start <= m.evidence[0].start < sp.end for sp in told)
+            and {p.actor for p in m.participants} <= members
+        )
+    ]
+    summit = Meeting(
+        title=title,
+        kind="summit",
+        participants=tuple(Participant(p) for p in parts),
+        start=date,
+        place=place,
+        mentioned_only=False,
+        evidence=told,
+    )
+    return [summit, *kept]
 
 
 _SIDE = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"

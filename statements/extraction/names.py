@@ -400,6 +400,7 @@ FACILITY_WORDS = frozenset(
     [
         "Hotel",
         "Palace",
+        "Villa",
         "House",
         "Airport",
         "Square",

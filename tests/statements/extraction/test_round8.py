@@ -161,3 +161,42 @@ def test_recalled_an_ambassador_and_said_little_are_not_statements() -> None:
         "Foreign Minister Ahmed Attaf, a veteran diplomat, said little in public.\n"
     )
     assert said == []
+
+
+def test_summit_roster_names_everyone_at_the_articles_summit() -> None:
+    ex = extract(
+        "Bloc hands over its chair\n\nJune 22, 2025\n\n"
+        "President Bola Tinubu on Sunday handed over the chairmanship of ECOWAS to Sierra "
+        "Leone’s President Julius Maada Bio at the end of the bloc’s summit in Abuja.\n\n"
+        "Heads of state who attended the one-day summit included Ghana’s John Mahama, "
+        "Senegal’s Bassirou Diomaye Faye and Liberia’s Joseph Boakai.\n\n"
+        "On the margins of the summit, Mr Tinubu met Mr Mahama at the Presidential Villa.\n"
+    )
+    own = _own(ex)
+    summit = own[0]
+    assert summit.kind == "summit" and str(summit.start.value) == "2025-06-22"
+    assert [p.actor for p in summit.participants] == [
+        "Bola Tinubu",
+        "Julius Maada Bio",
+        "John Mahama",
+        "Bassirou Diomaye Faye",
+        "Joseph Boakai",
+    ]
+    assert summit.place == "Abuja"
+    # the roster sentence's own pairs are folded into the summit, not meetings of their own
+    assert not any(
+        {p.actor for p in m.participants}
+        == {"John Mahama", "Bassirou Diomaye Faye", "Joseph Boakai"}
+        for m in ex.meetings
+    )
+
+
+def test_a_first_name_that_is_also_a_capital() -> None:
+    ex = extract(
+        "Summit\n\nDec 7, 2024\n\n"
+        "The summit was attended by Paraguay’s Santiago Peña. Peña left early. "
+        "The minister later flew to Santiago.\n"
+    )
+    people = {a.name for a in ex.actors if a.kind.value == "person"}
+    assert "Santiago Peña" in people
+    assert "Chile" in {a.name for a in ex.actors}  # the later "Santiago" is still the capital
