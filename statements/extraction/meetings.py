@@ -1335,6 +1335,7 @@ def generic_meetings(
     meetings = _separate_meetings(text, sentences, table, meetings)
     meetings = [_span_of_days(text, m) for m in meetings]
     meetings = _summit_roster(text, sentences, table, dates, pub, fallback_place, meetings)
+    meetings = _one_by_one(text, sentences, table, dates, meetings, pub)
     # "The foreign ministers of A, B and C met in X": the article's own meeting is of the
     # people it names in that office (its earlier and later ones stay the states')
     for k, m in enumerate(meetings):
@@ -1419,6 +1420,105 @@ def _separate_meetings(
                     )
                 )
             break
+    return out
+
+
+# "Kos met the two separately", "Kallas received the two negotiators separately", "held
+# separate meetings with the two"; "Guterres met Lourenço and, later, Youssouf"
+_THE_TWO_SEPARATELY = re.compile(
+    r"\s+(?:(?:also|then|later)\s+)?(?:(?:met|received|saw)\s+the\s+two(?:\s+[a-z]+)?\s*,?\s+"
+    r"(?:separately|individually|one\s+after\s+the\s+other)|held\s+separate\s+(?:talks|meetings)"
+    r"\s+with\s+the\s+two(?:\s+[a-z]+)?)\b"
+)
+_AND_LATER = re.compile(r"\s+and\s*,?\s*(?:later|then|afterwards|subsequently)\s*,?\s+")
+
+
+def _one_by_one(
+    text: str,
+    sentences: tuple[Sentence, ...],
+    table: ActorTable,
+    dates: tuple[DateMention, ...],
+    meetings: list[Meeting],
+    pub: FuzzyDate | None,
+) -> list[Meeting]:
+    """A host's meetings with two people one after the other, each a meeting of its own:
+    'Macut and Kurti sat at the same table … Kos met the two separately on the sidelines of
+    the summit.' -> Kos–Macut and Kos–Kurti; 'Guterres met Lourenço and, later, Youssouf' ->
+    Guterres–Lourenço and Guterres–Youssouf. Dated by the sentence, else by the article's own
+    meeting (whose day they share), else by the report."""
+    out = list(meetings)
+    main = next((m for m in out if not m.mentioned_only), None)
+    persons = [f for f in table.found if f.kind == ActorKind.PERSON]
+    for k, s in enumerate(sentences):
+        here = [f for f in persons if s.start <= f.start < s.end]
+        pairs: list[tuple[str, str]] = []
+        host = None
+        for f in here:
+            if _THE_TWO_SEPARATELY.match(text, f.end):
+                host = f
+                before = [
+                    g.actor
+                    for t in sentences[max(0, k - 2) : k]
+                    for g in persons
+                    if t.start <= g.start < t.end
+                    and g.actor != f.actor
+                    and text[t.start] not in '"“'
+                ]
+                two = list(dict.fromkeys(before))[-2:] if len(set(before)) == 2 else []
+                if not two and main is not None:
+                    rest = [p.actor for p in main.participants[1:] if p.actor != f.actor]
+                    two = rest if len(rest) == 2 else []
+                pairs = [(f.actor, t) for t in two]
+                break
+        if not pairs:
+            for a, b, c in zip(here, here[1:], here[2:], strict=False):
+                if (
+                    _MEET_VERB.search(text[a.end : b.start])
+                    and len(text[a.end : b.start]) < 40
+                    and _AND_LATER.fullmatch(text[b.end : c.start])
+                    and len({a.actor, b.actor, c.actor}) == 3
+                ):
+                    host, pairs = a, [(a.actor, b.actor), (a.actor, c.actor)]
+                    break
+        if not pairs or host is None:
+            continue
+        sd = [
+            d
+            for d in dates
+            if s.start <= d.start < s.end
+            and d.target is None
+            and d.date.precision == d.date.precision.DAY
+        ]
+        date = sd[0].date if sd else (main.start if main is not None else pub)
+        own = date is not None and (
+            (main is not None and main.start == date) or (pub is not None and date == pub)
+        )
+        # the pair meetings replace a meeting of all three the sentence may have made
+        trio = {host.actor, *(p for _, p in pairs)}
+        out = [
+            m
+            for m in out
+            if not (
+                m.evidence
+                and s.start <= m.evidence[0].start < s.end
+                and {p.actor for p in m.participants} <= trio
+            )
+        ]
+        for a, b in pairs:
+            if any({p.actor for p in m.participants} == {a, b} and m.start == date for m in out):
+                continue
+            title = f"{_short(a, table)}–{_short(b, table)} meeting"
+            out.append(
+                Meeting(
+                    title=title + (f", {date.value.year}" if date else ""),
+                    kind="bilateral",
+                    participants=(Participant(a), Participant(b)),
+                    start=date,
+                    place=main.place if main is not None and own else None,
+                    mentioned_only=not own,
+                    evidence=(Span(s.start, s.end),),
+                )
+            )
     return out
 
 
@@ -2022,6 +2122,16 @@ def _summit_roster(
             and any(sp.start <= m.evidence[0].start < sp.end for sp in told)
             and {p.actor for p in m.participants} <= members
         )
+    ]
+    # the article's summit is its day: its other meetings the day before are mentioned
+    kept = [
+        replace(m, mentioned_only=True)
+        if not m.mentioned_only
+        and m.start is not None
+        and m.start.precision == m.start.precision.DAY
+        and m.start != date
+        else m
+        for m in kept
     ]
     summit = Meeting(
         title=title,

@@ -200,3 +200,40 @@ def test_a_first_name_that_is_also_a_capital() -> None:
     people = {a.name for a in ex.actors if a.kind.value == "person"}
     assert "Santiago Peña" in people
     assert "Chile" in {a.name for a in ex.actors}  # the later "Santiago" is still the capital
+
+
+def _pairs(ex) -> set[tuple[frozenset[str], str | None, bool]]:
+    return {
+        (
+            frozenset(p.actor for p in m.participants),
+            str(m.start.value) if m.start else None,
+            m.mentioned_only,
+        )
+        for m in ex.meetings
+    }
+
+
+def test_a_host_meets_the_two_separately() -> None:
+    ex = extract(
+        "Talks in Brussels\n\nMay 14, 2025\n\n"
+        "BRUSSELS — EU envoy Peter Sørensen hosted Serbia's chief negotiator Petar Petković and "
+        "Kosovo's chief negotiator Besnik Bislimi for talks on Wednesday.\n\n"
+        "EU foreign policy chief Kaja Kallas received the two negotiators separately in the "
+        "morning.\n"
+    )
+    pairs = _pairs(ex)
+    assert (frozenset({"Kaja Kallas", "Petar Petković"}), "2025-05-14", False) in pairs
+    assert (frozenset({"Kaja Kallas", "Besnik Bislimi"}), "2025-05-14", False) in pairs
+
+
+def test_met_one_and_later_another() -> None:
+    ex = extract(
+        "Summit\n\nFeb 16, 2025\n\n"
+        "ADDIS ABABA — On the margins of the summit on Saturday, U.N. Secretary-General "
+        "António Guterres met Angolan President João Lourenço and, later, Djibouti's Foreign "
+        "Minister Mahmoud Ali Youssouf.\n"
+    )
+    pairs = _pairs(ex)
+    assert (frozenset({"António Guterres", "João Lourenço"}), "2025-02-15", False) in pairs
+    assert (frozenset({"António Guterres", "Mahmoud Ali Youssouf"}), "2025-02-15", False) in pairs
+    assert not any(len(p) == 3 for p, _, _ in pairs)
