@@ -1032,7 +1032,14 @@ def extract_statements(
         if span is None:
             continue
         a, b = span
-        parts = [(a, b)]
+        # 'said 32 agreements had been reviewed and that a new visa regime would …': each
+        # clause coordinated by "and that" / "but that" is a statement of its own
+        parts = []
+        lo = a
+        for sep in [*_AND_THAT.finditer(text, a, b), None]:
+            hi = sep.start() if sep else b
+            parts.append(_trim(text, lo, hi))
+            lo = sep.end() if sep else b
         if i in used and not any(q.open_at < b and a < (q.close_at or q.end) + 1 for q in quotes):
             continue  # the cue of an adjacent quote ('"A," Putin said.')
         if any(q.open_at < b and a < (q.close_at or q.end) + 1 for q in quotes):

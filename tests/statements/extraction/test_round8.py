@@ -237,3 +237,14 @@ def test_met_one_and_later_another() -> None:
     assert (frozenset({"António Guterres", "João Lourenço"}), "2025-02-15", False) in pairs
     assert (frozenset({"António Guterres", "Mahmoud Ali Youssouf"}), "2025-02-15", False) in pairs
     assert not any(len(p) == 3 for p, _, _ in pairs)
+
+
+def test_reported_clauses_coordinated_by_and_that_are_two_statements() -> None:
+    said = _said(
+        "Foreign ministry spokesman Chrispin Phiri said 32 agreements had been reviewed and "
+        "that a new visa regime would take effect next year.\n"
+    )
+    assert said == [
+        ("Chrispin Phiri", "32 agreements had been reviewed"),
+        ("Chrispin Phiri", "a new visa regime would take effect next year"),
+    ]
