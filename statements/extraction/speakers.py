@@ -349,6 +349,17 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
             ]
             if groups:
                 add(groups[-1].actor, ActorKind.GROUP, m.start("np"), m.end("np"))
+    # "A State Department spokesperson", "a Kremlin aide": the institution a group speaks for
+    # is an actor of the article too
+    for g in [f for f in found + added if f.kind == ActorKind.GROUP]:
+        for m in ref.surface_re.finditer(text, g.start, g.end):
+            ent = ref.entities.get(ref.surface.get(m.group(0), ""))
+            if ent is None or ent.kind not in ("organization", "media"):
+                continue
+            if any(f.start <= m.start() < f.end and f.kind != ActorKind.GROUP for f in found):
+                continue
+            kind = ActorKind.MEDIA if ent.kind == "media" else ActorKind.ORGANIZATION
+            add(ent.name, kind, m.start(), m.end())
     if not added:
         return table
     merged = tuple(sorted(found + added, key=lambda f: (f.start, -f.end)))

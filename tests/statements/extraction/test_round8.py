@@ -248,3 +248,14 @@ def test_reported_clauses_coordinated_by_and_that_are_two_statements() -> None:
         ("Chrispin Phiri", "32 agreements had been reviewed"),
         ("Chrispin Phiri", "a new visa regime would take effect next year"),
     ]
+
+
+def test_institution_a_spokesperson_speaks_for_and_state_agencies_are_actors() -> None:
+    ex = extract(
+        "Talks\n\nApril 4, 2025\n\n"
+        "An unnamed State Department spokesperson said Washington backed the plan. "
+        "The two leaders met for 40 minutes, according to the state news agency BSS, and "
+        "Belarus’s BelTA said the visit was a success.\n"
+    )
+    names = {a.name for a in ex.actors}
+    assert {"the State Department", "BSS", "BelTA"} <= names
