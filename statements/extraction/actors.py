@@ -346,6 +346,10 @@ def _body_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list
     return out
 
 
+_LEADER_WORDS = frozenset(["leader", "premier", "head of state", "head of government"])
+_LEADER_TITLES = frozenset(
+    ["prime minister", "king", "emir", "chief adviser", "taoiseach", "supreme leader", "leader"]
+)
 _HEAD_CANON = {
     "ministry of foreign affairs": "Foreign Ministry",
     "foreign affairs ministry": "Foreign Ministry",
@@ -886,6 +890,24 @@ def find_actors(
                 if any(r.title.lower().endswith(title) for r in p.roles)
                 and (country is None or p.country == country)
             ]
+            if not holders and country is not None and title in _LEADER_WORDS:
+                # "the Angolan leader", "the Thai premier": the state's head of state or
+                # government the article named
+                holders = [
+                    p
+                    for p in by_name
+                    if p.country == country
+                    and any(
+                        r.title.lower() in _LEADER_TITLES
+                        or (
+                            r.title.lower().split()[-1] in ("president", "premier", "chancellor")
+                            and not r.title.lower().startswith(("vice", "deputy", "former"))
+                        )
+                        for r in p.roles
+                    )
+                ]
+                if len(holders) != 1:
+                    continue
             if not holders:
                 continue
             prior = [

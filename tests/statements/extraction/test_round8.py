@@ -259,3 +259,21 @@ def test_institution_a_spokesperson_speaks_for_and_state_agencies_are_actors() -
     )
     names = {a.name for a in ex.actors}
     assert {"the State Department", "BSS", "BelTA"} <= names
+
+
+def test_the_demonym_leader_is_that_states_head() -> None:
+    said = _said(
+        "Angolan President João Lourenço took over the chairmanship.\n\n"
+        '"Africa cannot keep asking others to silence the guns," the Angolan leader said.\n'
+    )
+    assert said == [("João Lourenço", "Africa cannot keep asking others to silence the guns,")]
+
+
+def test_the_demonym_leader_is_not_a_foreign_minister() -> None:
+    ex = extract(
+        "Summit\n\nApril 4, 2025\n\nThai Foreign Minister Maris Sangiampongsa chaired the "
+        "ministers. The Thai premier called for a regional early-warning network.\n"
+    )
+    maris = next(a for a in ex.actors if a.name == "Maris Sangiampongsa")
+    assert "The Thai premier" not in maris.aliases
+    assert ex.statements == ()  # "called for a network" reports no words
