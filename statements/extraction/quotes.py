@@ -449,10 +449,6 @@ def _not_speech(text: str, verb_end: int, verb: str) -> bool:
     if verb in ("warned", "warns", "cautioned", "cautions"):
         # "cautioned against expecting rapid change": a warning about a thing, not words
         return bool(re.match(r"\s+(?:against|of|about)\b", text[verb_end : verb_end + 10]))
-    if verb in ("called", "calls") and re.match(
-        r"\s+for\s+(?![\"“])", text[verb_end : verb_end + 8]
-    ):
-        return True  # "called for a regional network": a demand named, no words reported
     if verb in ("recalled", "recalls"):
         # "Algiers recalled its ambassador": calling someone back, not remembering aloud
         return bool(
