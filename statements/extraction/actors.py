@@ -638,6 +638,26 @@ def _find_people(
             ):
                 continue
             _register(people, name, s, ref)
+        # "Lula, whose government negotiated the text, called …": a name opening a sentence
+        # with a relative clause about a person
+        for m in re.finditer(
+            rf"(?:^|(?<=[.;:!?”\"]\s)|(?<=\n))({NAME_RE.pattern}),\s+(?:who|whose)\b",
+            text[lo:hi],
+            re.M,
+        ):
+            name = clean_name(m.group(1))
+            s = lo + m.start(1)
+            if (
+                not name
+                or in_entity(s, s + len(name))
+                or name in ref.surface
+                or name in ref.capitals
+                or name.split()[0] in ref.demonyms
+                or name.split()[0] in _DETERMINERS
+                or (len(name.split()) == 1 and (name.isupper() or len(name) < 3))
+            ):
+                continue
+            _register(people, name, s, ref)
         # "Jane Doe, the foreign minister," -> role
         for m in re.finditer(
             rf"({NAME_RE.pattern}),\s+(?:(?:a|an|the)\s+)?(?:(?P<dem>{ref.demonym_re.pattern})\s+|(?P<st>{ref.surface_re.pattern}){_POSS}\s+)?(?P<title>{ref.title_re})\b"

@@ -276,3 +276,11 @@ def test_the_demonym_leader_is_not_a_foreign_minister() -> None:
     )
     maris = next(a for a in ex.actors if a.name == "Maris Sangiampongsa")
     assert "The Thai premier" not in maris.aliases
+
+
+def test_a_given_name_opening_a_sentence_with_a_relative_clause() -> None:
+    said = _said(
+        "Brazil’s Luiz Inácio Lula da Silva attended the summit.\n\n"
+        'Lula, whose government negotiated the text, called the deal "the largest ever."\n'
+    )
+    assert said == [("Luiz Inácio Lula da Silva", "the largest ever.")]
