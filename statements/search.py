@@ -16,7 +16,7 @@ import unicodedata
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Func, Q, QuerySet, TextField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression
 
 # Which columns the SQLite fallback searches, per table (PostgreSQL's are in migration 0002).
 FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -45,6 +45,19 @@ def search_terms(q: str) -> list[str]:
     return [w for w in words if w.casefold() not in _OPERATORS]
 
 
+class _OnOwnTable(Expression):
+    """SQL about the queried table's `search` column (no model field: a generated column on
+    PostgreSQL), written against the table's alias in this query — a subquery renames it."""
+
+    def __init__(self, template: str, params: tuple, output_field) -> None:
+        super().__init__(output_field=output_field)
+        self.template, self.params = template, params
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return self.template.format(table=compiler.quote_name_unless_alias(alias)), self.params
+
+
 class Fold(Func):
     function = "parley_fold"
     output_field = TextField()
@@ -59,15 +72,11 @@ def apply_search(queryset: QuerySet, q: str) -> QuerySet:
         return queryset
     table = queryset.model._meta.db_table
     if connection.vendor == "postgresql":
-        match = RawSQL(
-            f'"{table}"."search" @@ websearch_to_tsquery(\'english\', %s)',
-            (q,),
-            output_field=BooleanField(),
+        match = _OnOwnTable(
+            "{table}.\"search\" @@ websearch_to_tsquery('english', %s)", (q,), BooleanField()
         )
-        rank = RawSQL(
-            f'ts_rank("{table}"."search", websearch_to_tsquery(\'english\', %s))',
-            (q,),
-            output_field=FloatField(),
+        rank = _OnOwnTable(
+            "ts_rank({table}.\"search\", websearch_to_tsquery('english', %s))", (q,), FloatField()
         )
         condition = Q(match)
         if table == "actors_actor":  # aliases are rows of their own: match them directly

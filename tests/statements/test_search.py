@@ -72,3 +72,29 @@ def test_accents_ignored_on_sqlite_fallback(settings):
         pytest.skip("PostgreSQL's english configuration does not fold accents; fallback only")
     meeting = MeetingFactory(title="Talks at the Élysée", place="Paris")
     assert list(apply_search(Meeting.objects.all(), "elysee")) == [meeting]
+
+
+@pytest.mark.django_db
+def test_search_works_inside_a_subquery():
+    """The match is written against the queried table's own alias, so a search can be a
+    subquery of a query on the same table (a subquery renames the table, e.g. to U0)."""
+    from django.db.models import Subquery
+
+    text = "Intro.\n\nHe spoke of Security guarantees for the regime. Other words here.\n"
+    article = ArticleFactory(text=text)
+    start = text.index("Security")
+    hit = StatementFactory(
+        article=article,
+        start=start,
+        end=start + len("Security guarantees"),
+        text="Security guarantees",
+    )
+    StatementFactory()  # "We talked for hours,"
+    from django.db import connection
+
+    ids = apply_search(Statement.objects.all(), "guarantees").order_by("pk").values("pk")[:5]
+    outer = Statement.objects.filter(pk__in=Subquery(ids))
+    assert list(outer) == [hit]
+    if connection.vendor == "postgresql":
+        sql = str(outer.query)
+        assert 'U0."search" @@' in sql and '"statements_statement"."search"' not in sql
