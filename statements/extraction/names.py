@@ -34,6 +34,7 @@ PARTICLES = "de|da|del|van|von|der|den|bin|ibn|al|el|la|le|du|di|dos"
 # "Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Abdel Fattah al-Burhan"
 NAME_RE = re.compile(
     rf"{TOKEN}(?:\s+(?:(?:(?:{PARTICLES})\s+){{0,2}}{TOKEN}|{ARTICLE_TOKEN})){{0,4}}"
+    r"(?:\s+(?:II|III|IV|VI|VII|VIII)\b)?"  # "King Abdullah II", "Charles III"
 )
 TOKEN_RE = re.compile(TOKEN)
 
@@ -355,6 +356,7 @@ NOT_NAME = frozenset(
 )
 
 
+_REGNAL = frozenset(["II", "III", "IV", "VI", "VII", "VIII"])
 _LEADING_WORDS = frozenset(
     "For To In At On From With And But As By Like Unlike After Before When While Of".split()  # noqa: SIM905
 )
@@ -378,8 +380,11 @@ def clean_name(candidate: str) -> str | None:
             tokens = tokens[i + 1 :]
             break
     out: list[str] = []
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         bare = tok.rstrip(".")
+        if out and k == len(tokens) - 1 and tok in _REGNAL:
+            out.append(tok)  # "Abdullah II": a regnal number ends the name
+            break
         if bare in NOT_NAME or tok in NOT_NAME:
             break
         out.append(tok)
@@ -452,6 +457,8 @@ def surname(name: str, family_first: frozenset[str]) -> str:
     # "Ferdinand Marcos Jr." -> "Marcos": a generational suffix is not the family name
     if len(tokens) > 2 and tokens[-1].rstrip(".,") in ("Jr", "Sr", "II", "III", "IV"):
         tokens = tokens[:-1]
+    elif len(tokens) == 2 and tokens[-1] in _REGNAL:
+        return tokens[0]  # "Abdullah II" -> "Abdullah"
     if len(tokens) == 1:
         return tokens[0]
     # "Kim Jong Un", "Moon Jae-in", "Xi Jinping": family name first

@@ -236,7 +236,7 @@ def find_cues(
         r"(?:,\s+who(?=\s))?"
         r"(?:\s+(?:news agency|agency|newspaper|daily|television|TV|press service|"
         r"broadcaster|news service))?"
-        r"(?:\s+(?:in|from|of)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+        r"(?:\s+(?:in|from|of|at)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
         rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
     )
     inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))

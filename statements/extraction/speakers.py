@@ -74,7 +74,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     name = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
     return {
         # "Yoon's office said", "Tashiev's press service said"
-        "poss": re.compile(rf"(?P<np>(?P<owner>{name})['’]s\s+(?P<head>{_POSS_HEADS}))(?={verb})"),
+        # ("Meloni's office at Palazzo Chigi said": where the office is, between it and the verb)
+        "poss": re.compile(
+            rf"(?P<np>(?P<owner>{name})['’]s\s+(?P<head>{_POSS_HEADS}))"
+            rf"(?=(?:\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?{verb})"
+        ),
         # "The Communications Directorate said", "The Ministry of External Affairs said"
         "body": re.compile(
             r"(?P<np>\b[Tt]he\s+(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}"
@@ -148,6 +152,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<np>\b(?:[Aa]n?|[Oo]ne)\s+(?P<desc>(?:spokesperson|spokesman|spokeswoman|"
             r"aide|adviser|advisor)\s+(?:for|to)\s+(?P<owner>[A-Z][\w'’-]*"
             r"(?:\s+[A-Z][\w'’-]*)?)))"
+            rf"(?=\s*,|{verb})"
+        ),
+        # "A spokesperson for the Libyan National Army said", "a spokesman for Haftar's
+        # self-styled Libyan National Army (LNA), X, said": a body's unnamed voice
+        "voice_of_body": re.compile(
+            r"(?P<np>\b(?:[Aa]n?|[Oo]ne)\s+(?P<head>spokesperson|spokesman|spokeswoman)\s+"
+            r"(?:for|of|at)\s+(?P<owner>(?:the\s+)?[^,;.\"“”]{2,80}?))"
             rf"(?=\s*,|{verb})"
         ),
         "one_of": re.compile(
@@ -315,6 +326,23 @@ def add_speakers(text: str, sentences: tuple[Sentence, ...], table: ActorTable) 
                 continue
             if not covered(m.start("np"), m.end("np")):
                 add(re.sub(r"\s+", " ", m["desc"]), ActorKind.PERSON, m.start("np"), m.end("np"))
+        for m in pats["voice_of_body"].finditer(text, lo, hi):
+            if covered(m.start("np"), m.end("np")):
+                continue
+            body = next(
+                (
+                    f
+                    for f in found
+                    if m.start("owner") <= f.start < m.end("owner")
+                    and f.kind in (ActorKind.ORGANIZATION, ActorKind.STATE)
+                ),
+                None,
+            )
+            if body is None:
+                continue  # "a spokesman for Putin": the person's aide (aide_for)
+            named = re.sub(r"^[Tt]he\s+", "", text[body.start : body.end])
+            the = "" if body.kind == ActorKind.STATE else "the "
+            add(f"{m['head']} for {the}{named}", ActorKind.GROUP, m.start("np"), m.end("np"))
         for m in pats["the_anon"].finditer(text, lo, hi):
             prior = [
                 f

@@ -284,3 +284,26 @@ def test_a_given_name_opening_a_sentence_with_a_relative_clause() -> None:
         'Lula, whose government negotiated the text, called the deal "the largest ever."\n'
     )
     assert said == [("Luiz Inácio Lula da Silva", "the largest ever.")]
+
+
+def test_a_regnal_number_ends_the_name() -> None:
+    said = _said(
+        "Jordan's King Abdullah II said Jordan rejected any displacement. Abdullah left.\n"
+    )
+    assert said == [("Abdullah II", "Jordan rejected any displacement")]
+
+
+def test_an_office_located_between_its_name_and_the_verb() -> None:
+    said = _said(
+        "Italian Prime Minister Giorgia Meloni visited Tripoli. In a statement, Meloni’s office "
+        "at Palazzo Chigi said the two leaders had agreed to step up joint patrols.\n"
+    )
+    assert said == [("Meloni’s office", "the two leaders had agreed to step up joint patrols")]
+
+
+def test_a_spokesperson_for_a_body_speaks_for_it() -> None:
+    said = _said(
+        "A spokesperson for Haftar’s self-styled Libyan National Army (LNA) said the field "
+        'marshal was "open to any visit."\n'
+    )
+    assert said == [("spokesperson for the Libyan National Army", "open to any visit.")]
