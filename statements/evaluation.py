@@ -37,6 +37,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from statements.extraction.actors import ONE_NAME_PER_BODY
+
 SPAN_OVERLAP = 0.8
 TEXT_SIMILARITY = 0.8
 CLAIM_OVERLAP = 0.6
@@ -85,12 +87,9 @@ def normalise_text(text: str) -> str:
 # One body, one name: the importer files "Thailand's Ministry of Foreign Affairs" and
 # "Thailand's foreign ministry" under one actor, "Foreign Ministry of Thailand" (so that
 # articles share it); an expected file may spell the body either way.
-_BODY_NAMES = (
-    (re.compile(r"^ministry of foreign affairs of "), "foreign ministry of "),
-    (re.compile(r"^foreign affairs ministry of "), "foreign ministry of "),
-    (re.compile(r"^ministry of external affairs of "), "external affairs ministry of "),
-    (re.compile(r"^ministry of defen([cs])e of "), r"defen\1e ministry of "),
-    (re.compile(r"^ministry of commerce of "), "commerce ministry of "),
+_BODY_NAMES = tuple(
+    (re.compile(rf"^{re.escape(long)} of "), f"{short.casefold()} of ")
+    for long, short in ONE_NAME_PER_BODY.items()
 )
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from .actors import ActorTable
-from .quotes import _TOLD, _told_object_end
+from .quotes import _AND_THAT, _TOLD, _told_object_end
 from .types import ActorKind, Claim, Statement
 
 _COND = re.compile(
@@ -21,7 +21,6 @@ _FRAME = re.compile(
     re.I,
 )
 # "X and that Y": two propositions
-_AND_THAT = re.compile(r",?\s+(?:and|but)\s+that\s+")
 _PASSIVE = re.compile(
     r"\b(?P<be>was|were|is|are)\s+(?:described|called|dismissed|labell?ed|branded|"
     r"characteri[sz]ed)\s+by\s+(?:[\w'’-]+\s+){0,5}$"

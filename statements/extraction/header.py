@@ -396,6 +396,11 @@ def _outlet(line: str) -> str | None:
     return None
 
 
+def _raw_next_line(text: str, pos: int) -> str:
+    """The next non-empty line after `pos`, whatever it is."""
+    return next((raw.strip() for _, raw in _lines(text[pos : pos + 2000]) if raw.strip()), "")
+
+
 def _section_label(line: str) -> bool:
     """'NEWS | AFRICA', 'UAE | Government', 'WORLD': a short label over the headline."""
     return len(line.split()) <= 4 and ("|" in line or ">" in line or line.isupper())
@@ -432,7 +437,7 @@ def _masthead(text: str, line: str, end: int) -> tuple[bool, str | None]:
     after = _next_line(text, end)
     if len(after.split()) < 5 or _BYLINE.match(after) or parse_datetime(after) is not None:
         return False, None
-    raw = next((r.strip() for _, r in _lines(text[end : end + 500]) if r.strip()), "")
+    raw = _raw_next_line(text, end)
     if parse_datetime(raw) is not None and "|" not in raw and len(raw.split()) <= 10:
         return False, None  # "Leaders Meet Again / May 2, 2019": a short headline
     outlet = _outlet(line)
@@ -444,7 +449,7 @@ def _masthead(text: str, line: str, end: int) -> tuple[bool, str | None]:
 
 def _byline_ahead(text: str, pos: int) -> bool:
     """Is the next non-empty line a byline ('By Jane Doe', 'BY JANE DOE')?"""
-    line = next((raw.strip() for _, raw in _lines(text[pos : pos + 2000]) if raw.strip()), "")
+    line = _raw_next_line(text, pos)
     return bool(_BYLINE.match(line)) and len(line.split()) <= 14
 
 
@@ -585,10 +590,7 @@ def split_header(text: str) -> Header:
             and _BARE_NAME.match(stripped)
             and stripped not in reference().surface
             and not _outlet(stripped)
-            and parse_datetime(
-                next((r.strip() for _, r in _lines(text[pos + len(line) :][:500]) if r.strip()), "")
-            )
-            is not None
+            and parse_datetime(_raw_next_line(text, pos + len(line))) is not None
         ):
             authors.append(stripped)  # "Selin Aydemir" right above "Mar 9, 2025"
             body_start = pos + len(line)
@@ -604,18 +606,18 @@ def split_header(text: str) -> Header:
                 authors.append(stripped)
             body_start = pos + len(line)
             continue
-        if (
-            published is None
-            and len(words) <= 5
-            and (authors or agency is None)
-            and _outlet(stripped)
-            and _date_ahead(text, pos + len(line), 2)
+        outlet = _outlet(stripped) if len(words) <= 5 else None
+        if outlet and (
+            # "<date> / THE NATION / <body>"
+            (published is not None and len(words) <= 4)
+            # "By Jane Doe / Nation Media Group / <date>"
+            or (
+                published is None
+                and (authors or agency is None)
+                and _date_ahead(text, pos + len(line), 2)
+            )
         ):
-            agency = agency or _outlet(stripped)  # "By Jane Doe / Nation Media Group / <date>"
-            body_start = pos + len(line)
-            continue
-        if published is not None and len(words) <= 4 and _outlet(stripped):
-            agency = agency or _outlet(stripped)  # "<date> / THE NATION / <body>"
+            agency = agency or outlet
             body_start = pos + len(line)
             continue
         if (

@@ -1482,14 +1482,7 @@ def _one_by_one(
                     break
         if not pairs or host is None:
             continue
-        sd = [
-            d
-            for d in dates
-            if s.start <= d.start < s.end
-            and d.target is None
-            and d.date.precision == d.date.precision.DAY
-        ]
-        date = sd[0].date if sd else (main.start if main is not None else pub)
+        date = _first_day(dates, s.start, s.end) or (main.start if main is not None else pub)
         own = date is not None and (
             (main is not None and main.start == date) or (pub is not None and date == pub)
         )
@@ -1760,6 +1753,31 @@ def _split_listed(text: str, bounds: list[int], dates: tuple[DateMention, ...]) 
     return out
 
 
+def _openers(sentences: tuple[Sentence, ...], paragraphs: int = 2):
+    """(index, sentence) of the first sentence of each of the first `paragraphs` paragraphs:
+    where a news lede tells its own event."""
+    paras: list[int] = []
+    for si, s in enumerate(sentences):
+        if s.paragraph not in paras:
+            paras.append(s.paragraph)
+        if len(paras) > paragraphs:
+            return
+        if si == 0 or sentences[si - 1].paragraph != s.paragraph:
+            yield si, s
+
+
+def _first_day(dates: tuple[DateMention, ...], lo: int, hi: int) -> FuzzyDate | None:
+    """The first single-day date between `lo` and `hi` that belongs to no other event."""
+    return next(
+        (
+            d.date
+            for d in dates
+            if lo <= d.start < hi and d.target is None and d.date.precision == d.date.precision.DAY
+        ),
+        None,
+    )
+
+
 def _lede_meeting(
     text: str,
     sentences: tuple[Sentence, ...],
@@ -1774,14 +1792,7 @@ def _lede_meeting(
     Wang Yi agreed on Friday to …' -> Lavrov–Wang talks on that Friday
     """
     group = _group_lede(text, sentences, table, dates, pub, fallback_place)
-    paras: list[int] = []
-    for si, s in enumerate(sentences):
-        if s.paragraph not in paras:
-            paras.append(s.paragraph)
-        if len(paras) > 2:
-            break
-        if si > 0 and sentences[si - 1].paragraph == s.paragraph:
-            continue  # only the first sentence of a paragraph
+    for si, s in _openers(sentences):
         if group is not None and group.evidence[0].start <= s.start:
             return group  # the lede's group comes first
         people = [
@@ -1934,15 +1945,8 @@ def _group_lede(
     officials: 'AMMAN — The foreign ministers of Jordan, Turkey, Syria, Iraq and Lebanon
     agreed on Sunday to …' -> a meeting of those five ministers (the states when the article
     does not name each one's minister) on that Sunday, in Amman."""
-    paras: list[int] = []
-    for si, s in enumerate(sentences):
-        if s.paragraph not in paras:
-            paras.append(s.paragraph)
-        if len(paras) > 2:
-            break
-        if si > 0 and sentences[si - 1].paragraph == s.paragraph:
-            continue
-        spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+    spans = [(f.start, f.end) for f in table.found if f.kind == ActorKind.PERSON]
+    for _si, s in _openers(sentences):
         states = [
             f
             for f in table.found
@@ -1970,14 +1974,7 @@ def _group_lede(
                 break
             if not _GROUP_VERB.match(text, listed[-1].end) or _FUTURE.search(text, s.start, s.end):
                 break
-            sd = [
-                d
-                for d in dates
-                if s.start <= d.start < s.end
-                and d.target is None
-                and d.date.precision == d.date.precision.DAY
-            ]
-            date = sd[0].date if sd else pub
+            date = _first_day(dates, s.start, s.end) or pub
             if date is None or (pub is not None and abs((date.value - pub.value).days) > 3):
                 break
             # (the states; the article's own meeting is handed to their officials at the end
@@ -2070,14 +2067,7 @@ def _summit_roster(
         and not any(a < f.start < b for a, b in person_spans)
     ]
     parts = tuple(dict.fromkeys([*hosts, *listed]))
-    sd = [
-        d
-        for d in dates
-        if lede.start <= d.start < lede.end
-        and d.target is None
-        and d.date.precision == d.date.precision.DAY
-    ]
-    date = sd[0].date if sd else pub
+    date = _first_day(dates, lede.start, lede.end) or pub
     if abs((date.value - pub.value).days) > 3:
         return meetings
     bloc = next(
