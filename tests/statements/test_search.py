@@ -24,19 +24,23 @@ def test_search_terms_skip_operators_and_punctuation():
     assert search_terms('"security guarantees" OR Kim -x') == ["security", "guarantees", "Kim", "x"]
 
 
-@pytest.mark.django_db
-def test_statements_match_every_word_case_insensitively():
+def security_and_other() -> Statement:
+    """'Security guarantees' in one article (returned), 'We talked for hours,' in another."""
     text = "Intro.\n\nHe spoke of Security guarantees for the regime. Other words here.\n"
-    article = ArticleFactory(text=text)
     start = text.index("Security")
     hit = StatementFactory(
-        article=article,
+        article=ArticleFactory(text=text),
         start=start,
         end=start + len("Security guarantees"),
         text="Security guarantees",
     )
-    other_article = ArticleFactory()
-    StatementFactory(article=other_article)  # "We talked for hours,"
+    StatementFactory()  # "We talked for hours,"
+    return hit
+
+
+@pytest.mark.django_db
+def test_statements_match_every_word_case_insensitively():
+    hit = security_and_other()
     found = list(apply_search(Statement.objects.all(), "security GUARANTEES"))
     assert found == [hit]
     assert hasattr(found[0], "rank")
@@ -78,19 +82,10 @@ def test_accents_ignored_on_sqlite_fallback(settings):
 def test_search_works_inside_a_subquery():
     """The match is written against the queried table's own alias, so a search can be a
     subquery of a query on the same table (a subquery renames the table, e.g. to U0)."""
+    from django.db import connection
     from django.db.models import Subquery
 
-    text = "Intro.\n\nHe spoke of Security guarantees for the regime. Other words here.\n"
-    article = ArticleFactory(text=text)
-    start = text.index("Security")
-    hit = StatementFactory(
-        article=article,
-        start=start,
-        end=start + len("Security guarantees"),
-        text="Security guarantees",
-    )
-    StatementFactory()  # "We talked for hours,"
-    from django.db import connection
+    hit = security_and_other()
 
     ids = apply_search(Statement.objects.all(), "guarantees").order_by("pk").values("pk")[:5]
     outer = Statement.objects.filter(pk__in=Subquery(ids))
