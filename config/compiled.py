@@ -21,7 +21,8 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import BooleanField, QuerySet, prefetch_related_objects
+from django.db.models.expressions import Expression
 from django.db.models.query import ModelIterable, get_related_populators
 
 MAX_SHAPES = 512  # per connection; more distinct shapes than this start a fresh cache
@@ -52,11 +53,37 @@ def date_marker(i: int) -> dt.date:
     return dt.date(1001 + 3 * i, 11, 11)
 
 
+def ids_marker(i: int) -> list[int]:
+    """A list of ids, bound as one array parameter (`id = ANY(%s)`)."""
+    return [int_marker(i)]
+
+
 _BIGINT = (-(2**63), 2**63 - 1)
 
 
+class OnOwnTable(Expression):
+    """SQL about a column of the queried table that the model does not declare (a generated
+    column on PostgreSQL), written against the table's alias in this query — a subquery
+    renames it."""
+
+    def __init__(self, template: str, params: tuple, output_field) -> None:
+        super().__init__(output_field=output_field)
+        self.template, self.params = template, params
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return self.template.format(table=compiler.quote_name_unless_alias(alias)), self.params
+
+
+def pk_in(model, ids: list[int]) -> OnOwnTable:
+    """`pk = ANY(%s)`: one array parameter, so that the SQL is the same for any number of ids
+    (`pk__in` writes one placeholder per id)."""
+    column = model._meta.pk.column
+    return OnOwnTable(f'{{table}}."{column}" = ANY(%s)', (ids,), BooleanField())
+
+
 def marker_like(value: Any, i: int) -> Any:
-    """A marker of the same type as `value` (int, str or date)."""
+    """A marker of the same type as `value` (int, str, date or a list of ids)."""
     if isinstance(value, bool):
         raise NotCompilable("booleans are not markable")
     if isinstance(value, int):
@@ -67,6 +94,10 @@ def marker_like(value: Any, i: int) -> Any:
         return int_marker(i)
     if isinstance(value, str):
         return str_marker(i)
+    if isinstance(value, list) and all(
+        type(v) is int and _BIGINT[0] <= v <= _BIGINT[1] for v in value
+    ):
+        return ids_marker(i)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return date_marker(i)
     raise NotCompilable(f"no marker for {type(value).__name__}")

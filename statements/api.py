@@ -19,7 +19,7 @@ from config.api_base import (
     read_responses,
     write_responses,
 )
-from config.lean import LeanChoices, LeanDate, LeanSlug
+from config.lean import LeanChoices, LeanDate, LeanSearch, LeanSlug
 
 from .filters import ArticleFilter, ClaimFilter, StatementFilter
 from .models import Article, Claim, Statement
@@ -150,6 +150,7 @@ class StatementViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyMode
             derive=lambda day: (day, day.replace(day=1), day.replace(month=1, day=1)),
         ),
         "date_to": LeanDate(StatementFilter.base_filters["date_to"].filter),
+        "q": LeanSearch(),
     }
     # CSV rows are `.values()` dicts (no model instances, no joins beyond what the columns use).
     csv_row_fields = (

@@ -10,13 +10,16 @@ annotated with `rank`, best first.
 from __future__ import annotations
 
 import functools
+import json
 import operator
 import re
 import unicodedata
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import BooleanField, FloatField, Func, Q, QuerySet, TextField, Value
 from django.db.models.expressions import Expression
+
+from config.compiled import OnOwnTable
 
 # Which columns the SQLite fallback searches, per table (PostgreSQL's are in migration 0002).
 FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -45,37 +48,68 @@ def search_terms(q: str) -> list[str]:
     return [w for w in words if w.casefold() not in _OPERATORS]
 
 
-class _OnOwnTable(Expression):
-    """SQL about the queried table's `search` column (no model field: a generated column on
-    PostgreSQL), written against the table's alias in this query — a subquery renames it."""
-
-    def __init__(self, template: str, params: tuple, output_field) -> None:
-        super().__init__(output_field=output_field)
-        self.template, self.params = template, params
-
-    def as_sql(self, compiler, connection):
-        alias = compiler.query.get_initial_alias()
-        return self.template.format(table=compiler.quote_name_unless_alias(alias)), self.params
-
-
 class Fold(Func):
     function = "parley_fold"
     output_field = TextField()
 
 
+def normalise_query(q: str | None) -> str:
+    """The text the database is asked to match: stripped, at most MAX_QUERY_LENGTH."""
+    return (q or "").strip()[:MAX_QUERY_LENGTH]
+
+
+def search_match(q: str) -> Expression:
+    """PostgreSQL: the boolean condition `q` matches the row's `search` column."""
+    return OnOwnTable(
+        "{table}.\"search\" @@ websearch_to_tsquery('english', %s)", (q,), BooleanField()
+    )
+
+
+# What reading one GIN match costs (a random heap page, the recheck, a place in the sort),
+# in rows walked along the primary key; measured on the 1M benchmark database, where the two
+# plans break even near 5,000 matches for a page of 101 (docs/performance.md, fifth round).
+GIN_MATCH_COST = 4.5
+
+
+def estimate_matches(model, q: str, using: str) -> tuple[float, float]:
+    """PostgreSQL's own estimates, from its statistics and without running the search, of
+    how many rows of `model`'s table match `q` and how many rows the table has: one EXPLAIN,
+    planning only, a fraction of a millisecond."""
+    table = connections[using].ops.quote_name(model._meta.db_table)
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {table}"
+            " WHERE search @@ websearch_to_tsquery('english', %s)"
+            f" UNION ALL SELECT 1 FROM {table}",
+            [q],
+        )
+        (plan,) = cursor.fetchone()
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    matches, table_rows = (float(p["Plan Rows"]) for p in plan[0]["Plan"]["Plans"])
+    return matches, table_rows
+
+
+def sort_gin_matches(matches: float, table_rows: float, page_rows: int) -> bool:
+    """Whether a page of `page_rows` search results in id order is cheaper from the GIN
+    index's matches, sorted (cost ~ matches), than from walking the primary key and testing
+    each row until the page is full (cost ~ page_rows × table_rows / matches, matches being
+    spread evenly). PostgreSQL's planner prices the walk's per-row test too low and walks
+    even for a word that one row in 400 contains."""
+    return matches * matches * GIN_MATCH_COST < page_rows * table_rows
+
+
 def apply_search(queryset: QuerySet, q: str) -> QuerySet:
     """Filter `queryset` (statements, claims, actors or meetings) to matches of `q`, annotated
     with `rank` and ordered best first. A query with no words leaves the queryset as it is."""
-    q = (q or "").strip()[:MAX_QUERY_LENGTH]
+    q = normalise_query(q)
     terms = search_terms(q)
     if not terms:
         return queryset
     table = queryset.model._meta.db_table
     if connection.vendor == "postgresql":
-        match = _OnOwnTable(
-            "{table}.\"search\" @@ websearch_to_tsquery('english', %s)", (q,), BooleanField()
-        )
-        rank = _OnOwnTable(
+        match = search_match(q)
+        rank = OnOwnTable(
             "ts_rank({table}.\"search\", websearch_to_tsquery('english', %s))", (q,), FloatField()
         )
         condition = Q(match)

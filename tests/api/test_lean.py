@@ -7,9 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from config import lean
 from events.models import Precision
+from statements import search
 from statements.models import ReviewStatus, Statement
 from tests import factories as f
 from tests.api.factories import full_claim, full_meeting, full_statement
@@ -99,7 +102,9 @@ FULL = [
     "/api/v1/statements/?ordering=updated_at",
     "/api/v1/statements/?cursor=garbage",
     "/api/v1/statements/?direct=true",
-    "/api/v1/statements/?q=talked",
+    "/api/v1/statements/?q=and",  # no words: the FilterSet ignores it
+    "/api/v1/statements/?q=%20talked",
+    "/api/v1/statements/?q=talked&q=hours",
     "/api/v1/statements/?format=json",
     "/api/v1/statements/?format=csv",
     "/api/v1/claims/?status=nonsense",
@@ -142,6 +147,53 @@ def test_cursor_walk_is_identical(api, monkeypatch, world):
             assert_same(*both(api, monkeypatch, back)[:2])
         url = fast.json()["next"]
     assert seen == Statement.objects.count()
+
+
+SEARCHED = [
+    "/api/v1/statements/?q=talked",
+    "/api/v1/statements/?q=talked&page_size=2",
+    "/api/v1/statements/?q=talked&page_size=2&ordering=-id",
+    "/api/v1/statements/?q=talked&speaker=speaker-one&date_from=2019-04-02",
+    "/api/v1/statements/?q=%22talked%20for%22&speaker=speaker-one&page_size=1&ordering=-id",
+    "/api/v1/statements/?q=talked%20or%20zebra&page_size=3",
+    "/api/v1/statements/?q=zebra",
+    "/api/v1/statements/?q=talked&speaker=nobody-at-all",
+]
+
+
+@pytest.mark.parametrize("gin_sorted", [False, True], ids=["pk-walk", "gin-sort"])
+@pytest.mark.parametrize("url", SEARCHED)
+def test_searches_are_identical_on_either_plan(api, monkeypatch, world, url, gin_sorted):
+    """PostgreSQL answers searches on the lean path, with either plan for the page's ids;
+    every page, forwards and back, is the full path's. (SQLite: the full path.)"""
+    monkeypatch.setattr(search, "sort_gin_matches", lambda *args: gin_sorted)
+    lean_expected = connection.vendor == "postgresql"
+    while url:
+        fast, full, answered = both(api, monkeypatch, url)
+        assert answered == lean_expected
+        assert fast.status_code == 200
+        assert_same(fast, full)
+        back = fast.json()["previous"]
+        if back:
+            assert_same(*both(api, monkeypatch, back)[:2])
+        url = fast.json()["next"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the search plans are PostgreSQL's")
+@pytest.mark.parametrize("gin_sorted", [False, True])
+def test_search_ids_come_from_the_plan_the_estimate_picks(api, monkeypatch, world, gin_sorted):
+    picks = []
+    monkeypatch.setattr(search, "sort_gin_matches", lambda *args: picks.append(args) or gin_sorted)
+    with CaptureQueriesContext(connection) as ctx:
+        rows = api.get("/api/v1/statements/?q=talked&page_size=2").json()["results"]
+    estimate, ids, page = (q["sql"] for q in ctx.captured_queries)
+    assert estimate.startswith("EXPLAIN")
+    assert " JOIN " not in ids  # the page's ids alone: no joins, no span check
+    assert ('"id" + 0)' in ids) is gin_sorted  # no index serves `id + 0`: the GIN matches
+    assert "= ANY(" in page and " JOIN " in page
+    assert [r["id"] for r in rows] == sorted(r["id"] for r in rows) and len(rows) == 2
+    ((matches, table_rows, page_rows),) = picks  # the planner's estimates, the page + 1
+    assert matches >= 1 and table_rows >= 1 and page_rows == 3
 
 
 @pytest.mark.parametrize("url", FULL)

@@ -113,12 +113,14 @@ def test_slug_filters_resolve_the_id_first(api, path, param, queries):
 
 
 def test_search_query_count_does_not_grow(api):
-    """Search: the page in one query, for 1 match and for 100."""
+    """Search: the page in one query (SQLite); on PostgreSQL the lean path's three — the
+    estimate, the page's ids, their rows — for 1 match and for 100."""
+    expected = 3 if connection.vendor == "postgresql" else 1
     full_statement()
     one = count_queries(api, "/api/v1/statements/", {"q": "talked", "page_size": 500})
     for _ in range(99):
         full_statement()
     hundred = count_queries(api, "/api/v1/statements/", {"q": "talked", "page_size": 500})
-    assert (one, hundred) == (1, 1)
+    assert (one, hundred) == (expected, expected)
     rows = api.get("/api/v1/statements/", {"q": "talked", "page_size": 500}).json()["results"]
     assert len(rows) == 100

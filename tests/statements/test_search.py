@@ -1,11 +1,19 @@
 """Search behaves the same on both databases: words matched, case and accents ignored."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from actors.models import Actor
 from events.models import Meeting
 from statements.models import Claim, Statement
-from statements.search import apply_search, fold, search_terms
+from statements.search import (
+    apply_search,
+    estimate_matches,
+    fold,
+    search_terms,
+    sort_gin_matches,
+)
 from tests.factories import (
     ActorFactory,
     AliasFactory,
@@ -93,3 +101,29 @@ def test_search_works_inside_a_subquery():
     if connection.vendor == "postgresql":
         sql = str(outer.query)
         assert 'U0."search" @@' in sql and '"statements_statement"."search"' not in sql
+
+
+@pytest.mark.parametrize(
+    ("matches", "table_rows", "page_rows", "gin_sorted"),
+    [
+        (2_500, 1_000_000, 101, True),  # one row in 400: sort the GIN matches
+        (7_500, 1_000_000, 101, False),  # the walk fills a page after ~13,000 rows
+        (1, 1_000_000, 101, True),  # nothing or almost nothing matches: never walk the table
+        (2_500, 100_000, 101, False),  # the same word in a tenth of the table
+        (0, 0, 101, False),  # an empty table
+    ],
+)
+def test_the_cheaper_plan_for_a_page_of_search_results(matches, table_rows, page_rows, gin_sorted):
+    assert sort_gin_matches(matches, table_rows, page_rows) is gin_sorted
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner estimates")
+@pytest.mark.django_db
+def test_the_estimates_come_from_the_planner_without_running_the_search():
+    for _ in range(3):
+        StatementFactory()
+    with CaptureQueriesContext(connection) as ctx:
+        matches, table_rows = estimate_matches(Statement, "talked", "default")
+    (query,) = ctx.captured_queries
+    assert query["sql"].startswith("EXPLAIN (FORMAT JSON)")
+    assert matches >= 1 and table_rows >= matches
