@@ -493,7 +493,7 @@ class ApiViewSetMixin:
             return self.get_paginated_response(self.get_serializer(page, many=True).data)
         # The fast path: plain dicts from `.values()`, shaped by `rows_json` (no
         # ModelSerializer, no model instances, links from one reversed route per request).
-        rows = self.paginate_queryset(self.as_rows(queryset))
+        rows = self.paginate_queryset(self.page_rows(queryset))
         return self.get_paginated_response(self.rows_json(rows, Links(request)))
 
     # --- the fast path (views that set `row_fields` and implement `rows_json`)
@@ -507,8 +507,16 @@ class ApiViewSetMixin:
         renderer = getattr(self.request, "accepted_renderer", None)
         return getattr(renderer, "format", None) != "csv"
 
+    def annotate_rows(self, queryset):
+        """What the rows need computed in SQL (JSON rows and CSV rows alike)."""
+        return queryset
+
     def as_rows(self, queryset):
-        return queryset.prefetch_related(None).values(*self.row_fields)
+        return self.annotate_rows(queryset).prefetch_related(None).values(*self.row_fields)
+
+    def page_rows(self, queryset):
+        """What the paginator pages through for a list: by default the rows themselves."""
+        return self.as_rows(queryset)
 
     def rows_json(self, rows: list[dict], links: Links) -> list[dict]:
         raise NotImplementedError
@@ -532,6 +540,7 @@ class ApiViewSetMixin:
     def csv_response(self, queryset) -> StreamingHttpResponse:
         name = self.basename
         if self.csv_row_fields is not None:
+            queryset = self.annotate_rows(queryset)
             queryset = queryset.prefetch_related(None).values(*self.csv_row_fields)
         response = StreamingHttpResponse(
             csv_rows(self.csv_columns, iterate_in_transaction(queryset)),

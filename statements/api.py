@@ -19,10 +19,12 @@ from config.api_base import (
     read_responses,
     write_responses,
 )
+from config.compiled import pk_in
 from config.lean import LeanChoices, LeanDate, LeanSearch, LeanSlug
 
 from .filters import ArticleFilter, ClaimFilter, StatementFilter
 from .models import Article, Claim, Statement
+from .search import SearchedRows, is_searched, normalise_query
 from .serializers import (
     CLAIM_FIELDS,
     STATEMENT_FIELDS,
@@ -201,10 +203,25 @@ class StatementViewSet(ApiViewSetMixin, IfMatchWriteMixin, viewsets.ReadOnlyMode
     def rows_json(self, rows, links):
         return statements_json(rows, links)
 
+    def annotate_rows(self, queryset):
+        return with_span_check(queryset)
+
+    def page_rows(self, queryset):
+        if is_searched(queryset):
+            # the page's ids first, then their rows (statements/search.py)
+            q = normalise_query(self.request.query_params.get("q"))
+            return SearchedRows(
+                queryset,
+                q,
+                lambda ids: self.as_rows(self.get_queryset().filter(pk_in(Statement, ids))),
+            )
+        return self.as_rows(queryset)
+
     def get_queryset(self):
         if self.action in ("list", "retrieve"):
-            # read as `.values()` rows (STATEMENT_FIELDS / csv_row_fields): joins come from them
-            return with_span_check(Statement.objects.all())
+            # read as `.values()` rows (STATEMENT_FIELDS / csv_row_fields): joins come from
+            # them, the span check from `annotate_rows`
+            return Statement.objects.all()
         return with_span_check(
             Statement.objects.with_context().defer(
                 "article__text", "article__boilerplate", "article__warnings"

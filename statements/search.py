@@ -16,7 +16,16 @@ import re
 import unicodedata
 
 from django.db import connection, connections
-from django.db.models import BooleanField, FloatField, Func, Q, QuerySet, TextField, Value
+from django.db.models import (
+    BooleanField,
+    F,
+    FloatField,
+    Func,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import Expression
 
 from config.compiled import OnOwnTable
@@ -97,6 +106,49 @@ def sort_gin_matches(matches: float, table_rows: float, page_rows: int) -> bool:
     spread evenly). PostgreSQL's planner prices the walk's per-row test too low and walks
     even for a word that one row in 400 contains."""
     return matches * matches * GIN_MATCH_COST < page_rows * table_rows
+
+
+def is_searched(queryset: QuerySet) -> bool:
+    """Whether `apply_search` filtered this queryset on PostgreSQL (it annotates `rank`)."""
+    return (
+        queryset.db
+        and connections[queryset.db].vendor == "postgresql"
+        and ("rank" in queryset.query.annotations)
+    )
+
+
+class SearchedRows:
+    """What DRF's paginators ask of a queryset (`order_by`, a position filter, a slice), for a
+    searched list on PostgreSQL: the page's ids from `matches` first, by the plan
+    `sort_gin_matches` picks when the order is by id, then `rows_for(ids)` in the same order
+    — the joins and the computed columns for the page's rows only. Config/lean.py does the
+    same with SQL compiled once; this is the ORM's version, for the full DRF path."""
+
+    def __init__(self, matches: QuerySet, q: str, rows_for) -> None:
+        self.matches, self.q, self.rows_for = matches, q, rows_for
+        self.ordering = tuple(matches.query.order_by)
+
+    def _copy(self, matches: QuerySet, ordering=None) -> SearchedRows:
+        other = SearchedRows(matches, self.q, self.rows_for)
+        other.ordering = self.ordering if ordering is None else ordering
+        return other
+
+    def order_by(self, *fields) -> SearchedRows:
+        return self._copy(self.matches.order_by(*fields), fields)
+
+    def filter(self, *args, **kwargs) -> SearchedRows:
+        return self._copy(self.matches.filter(*args, **kwargs))
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        matches = self.matches
+        first = str(self.ordering[0]) if self.ordering else ""
+        if first.lstrip("-") in ("id", "pk"):
+            found, table_rows = estimate_matches(matches.model, self.q, matches.db)
+            if sort_gin_matches(found, table_rows, window.stop - (window.start or 0)):
+                key = F("pk") + 0  # no index serves it: PostgreSQL sorts the GIN matches
+                matches = matches.order_by(key.desc() if first.startswith("-") else key.asc())
+        ids = list(matches.values_list("pk", flat=True)[window])
+        return list(self.rows_for(ids).order_by(*self.ordering))
 
 
 def apply_search(queryset: QuerySet, q: str) -> QuerySet:

@@ -11,8 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from config import lean
+from config.api_base import ApiViewSetMixin
 from events.models import Precision
 from statements import search
+from statements.api import StatementViewSet
 from statements.models import ReviewStatus, Statement
 from tests import factories as f
 from tests.api.factories import full_claim, full_meeting, full_statement
@@ -176,6 +178,25 @@ def test_searches_are_identical_on_either_plan(api, monkeypatch, world, url, gin
         back = fast.json()["previous"]
         if back:
             assert_same(*both(api, monkeypatch, back)[:2])
+        url = fast.json()["next"]
+
+
+@pytest.mark.parametrize("gin_sorted", [False, True], ids=["pk-walk", "gin-sort"])
+@pytest.mark.parametrize("url", SEARCHED)
+def test_full_path_searched_pages_are_the_one_query_pages(
+    reader_api, monkeypatch, world, url, gin_sorted
+):
+    """A signed-in client's search (the full path: `SearchedRows`, ids first, then their
+    rows) pages exactly as the one query that joins and sorts everything would."""
+    monkeypatch.setattr(search, "sort_gin_matches", lambda *args: gin_sorted)
+    two_steps = StatementViewSet.page_rows
+    while url:
+        fast = reader_api.get(url)
+        monkeypatch.setattr(StatementViewSet, "page_rows", ApiViewSetMixin.page_rows)
+        one_query = reader_api.get(url)
+        monkeypatch.setattr(StatementViewSet, "page_rows", two_steps)
+        assert fast.status_code == 200
+        assert_same(fast, one_query)
         url = fast.json()["next"]
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from statements.models import Statement
 from tests import factories as f
 from tests.api.factories import full_actor, full_claim, full_meeting, full_statement
 
@@ -124,3 +125,15 @@ def test_search_query_count_does_not_grow(api):
     assert (one, hundred) == (expected, expected)
     rows = api.get("/api/v1/statements/", {"q": "talked", "page_size": 500}).json()["results"]
     assert len(rows) == 100
+
+
+def test_signed_in_search_query_count(reader_api):
+    """The full DRF path (a signed-in client) searches in as many queries as the lean path:
+    on PostgreSQL the estimate, the page's ids and their rows; whatever the matches."""
+    expected = 3 if connection.vendor == "postgresql" else 1
+    counts = []
+    for matches in (0, 1, 30):
+        for _ in range(matches - Statement.objects.count()):
+            full_statement()
+        counts.append(count_queries(reader_api, "/api/v1/statements/", {"q": "talked"}))
+    assert counts == [expected] * 3
