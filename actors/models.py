@@ -12,6 +12,14 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 
+def history_records(*indexed_fields: str, **kwargs) -> HistoricalRecords:
+    """A model's history, indexed only for how it is read: by the record's id and by date (the
+    admin's history and version views, the review queue). `indexed_fields` names the model's
+    other indexed fields, whose copies in the history table would only slow each insert —
+    every imported row writes one history row (docs/performance.md, fifth round)."""
+    return HistoricalRecords(no_db_index=list(indexed_fields), **kwargs)
+
+
 class Origin(models.TextChoices):
     """How a record came to be. Anything but EXTRACTED is an editor's work and is never
     overwritten by a re-import."""
@@ -102,7 +110,7 @@ class Actor(Curated):
     )
     description = models.TextField(blank=True, default="")
 
-    history = HistoricalRecords()
+    history = history_records("country", "kind", "name_key", "slug", "updated_at")
     objects = ActorQuerySet.as_manager()
 
     class Meta:

@@ -7,9 +7,8 @@ from typing import NamedTuple
 
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
-from actors.models import Actor, Curated
+from actors.models import Actor, Curated, history_records
 
 
 class Precision(models.TextChoices):
@@ -213,7 +212,9 @@ class Meeting(Curated):
         help_text="CAMEO event code where one fits (043 host a visit, 046 negotiate, …).",
     )
 
-    history = HistoricalRecords(excluded_fields=["last_day"])
+    history = history_records(
+        "cameo_code", "kind", "slug", "start_date", "updated_at", excluded_fields=["last_day"]
+    )
     objects = MeetingQuerySet.as_manager()
 
     class Meta:

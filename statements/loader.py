@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history as _simple_history_bulk_create
 
 from actors.models import Actor, ActorKind, Alias, Role
 from events.models import Meeting, MeetingKind, MeetingRelation, Participation, Precision
@@ -48,6 +49,39 @@ class LoadResult:
         if any(self.kept.values()):
             parts.append(f"kept {fmt(self.kept)} (curated by an editor)")
         return "; ".join(parts)
+
+
+def bulk_create_with_history(objs: list, model, default_change_reason: str) -> None:
+    """Insert `objs` and their "created" history rows, as django-simple-history's
+    `bulk_create_with_history` does — but the history rows are copied by the database
+    (`INSERT … SELECT` from the rows just inserted) rather than built in Python one
+    historical instance per row, which took about a fifth of an article's load
+    (docs/performance.md, fifth round). Same columns, date, reason, type and user."""
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if not connection.features.can_return_rows_from_bulk_insert:
+        _simple_history_bulk_create(objs, model, default_change_reason=default_change_reason)
+        return
+    history = model.history.model
+    with transaction.atomic(using=using, savepoint=False):
+        model._default_manager.using(using).bulk_create(objs)
+        qn = connection.ops.quote_name
+        columns = ", ".join(qn(f.column) for f in history.tracked_fields)
+        pk = qn(model._meta.pk.column)
+        user = history.get_default_history_user(objs[0])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {qn(history._meta.db_table)} ({columns}, history_date,"
+                " history_change_reason, history_type, history_user_id)"
+                f" SELECT {columns}, %s, %s, '+', %s FROM {qn(model._meta.db_table)}"
+                f" WHERE {pk} IN ({', '.join(['%s'] * len(objs))}) ORDER BY {pk}",
+                [
+                    connection.ops.adapt_datetimefield_value(timezone.now()),
+                    default_change_reason,
+                    getattr(user, "pk", None),
+                    *(obj.pk for obj in objs),
+                ],
+            )
 
 
 def actor_slug(name: str) -> str:

@@ -8,9 +8,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
-from simple_history.models import HistoricalRecords
 
-from actors.models import Actor, ActorKind, Curated
+from actors.models import Actor, ActorKind, Curated, history_records
 from events.models import Meeting, Precision
 
 
@@ -235,7 +234,17 @@ class Statement(Curated, SpanMixin):
         help_text="CAMEO event code where one fits (010 make statement, 012 pessimistic comment, …).",
     )
 
-    history = HistoricalRecords()
+    history = history_records(
+        "article",
+        "cameo_code",
+        "confidence",
+        "date",
+        "meeting",
+        "reported_via",
+        "speaker",
+        "updated_at",
+        "utterance",
+    )
     objects = StatementQuerySet.as_manager()
 
     class Meta:
@@ -354,7 +363,16 @@ class Claim(Curated):
     review_note = models.TextField(blank=True, default="")
     confidence = models.FloatField(default=1.0, db_index=True)
 
-    history = HistoricalRecords()
+    history = history_records(
+        "claimant",
+        "confidence",
+        "fingerprint",
+        "reported_via",
+        "reviewed_by",
+        "status",
+        "subject",
+        "updated_at",
+    )
     objects = ClaimQuerySet.as_manager()
 
     class Meta:

@@ -218,3 +218,39 @@ def test_query_count_is_fixed_whatever_the_number_of_rows(more_rows):
 
 # (28 → 26: a new article's statements and mentions are not looked up; they cannot exist yet)
 EXPECTED_LOADER_QUERIES = 26
+
+
+def test_every_created_row_has_its_imported_history_row_with_the_same_values():
+    """The database copies the history rows (`INSERT … SELECT`): one "+" row per created
+    actor, meeting, statement and claim, reason "Imported", no user, each tracked column as
+    inserted (an actor's country is set after the insert, by an update that leaves no row)."""
+    load_extraction(make_extraction())
+    for model in (Actor, Meeting, Statement, Claim):
+        rows = list(model.objects.order_by("pk"))
+        history = model.history.model
+        records = list(history.objects.order_by("history_id"))
+        assert rows and [r.id for r in records] == [r.pk for r in rows], model
+        for row, record in zip(rows, records, strict=True):
+            assert (record.history_type, record.history_change_reason) == ("+", "Imported")
+            assert record.history_user_id is None
+            for field in history.tracked_fields:
+                if (model, field.name) == (Actor, "country"):
+                    continue
+                assert getattr(record, field.attname) == getattr(row, field.attname), field
+        assert len({r.history_date for r in records}) == 1  # one load, one moment
+
+
+@pytest.mark.parametrize("model", [Actor, Meeting, Statement, Claim])
+def test_history_tables_are_indexed_only_for_how_they_are_read(model):
+    """By the record's id and by date (and the editor); every other index on a history table
+    would be one more write per imported row. A new indexed field belongs in the model's
+    `history_records(...)` list."""
+    table = model.history.model._meta.db_table
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    indexed = {
+        tuple(c["columns"])
+        for c in constraints.values()
+        if c["index"] or c["unique"] or c["primary_key"]
+    }
+    assert indexed == {("history_id",), ("id",), ("history_date",), ("history_user_id",)}
