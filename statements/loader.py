@@ -10,6 +10,7 @@ corrected is kept as the editor left it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -51,6 +52,12 @@ class LoadResult:
         return "; ".join(parts)
 
 
+@functools.cache
+def _history_model(model):
+    # `model.history` builds a new manager class on each access (0.5–1 ms here)
+    return model.history.model
+
+
 def bulk_create_with_history(objs: list, model, default_change_reason: str) -> None:
     """Insert `objs` and their "created" history rows, as django-simple-history's
     `bulk_create_with_history` does — but the history rows are copied by the database
@@ -62,7 +69,7 @@ def bulk_create_with_history(objs: list, model, default_change_reason: str) -> N
     if not connection.features.can_return_rows_from_bulk_insert:
         _simple_history_bulk_create(objs, model, default_change_reason=default_change_reason)
         return
-    history = model.history.model
+    history = _history_model(model)
     with transaction.atomic(using=using, savepoint=False):
         model._default_manager.using(using).bulk_create(objs)
         qn = connection.ops.quote_name
