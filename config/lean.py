@@ -276,36 +276,32 @@ class LeanRows:
     def _search_page(self, q, leans, shape, op, markers, values, window) -> list[dict]:
         """A searched page in two steps: its ids, then its rows by id (the joins and the span
         check for those rows only). The ids come in the order PostgreSQL runs fastest for
-        these words, judged from PostgreSQL's estimates (`sort_gin_matches`): for rare words,
-        sorting the GIN index's matches (`ORDER BY id + 0`, which no index serves); for common
-        ones, walking the primary key until the page is full.
+        these words, judged from PostgreSQL's estimates (`statements.search.ids_order`): for
+        rare words, sorting the GIN index's matches; for common ones, walking the primary key
+        until the page is full.
         Three queries whatever the words: the estimate, the ids, the rows."""
         from django.db import router
-        from django.db.models import F
 
-        from statements.search import estimate_matches, sort_gin_matches
+        from statements.search import ids_order
 
         view, ordering = self.view, self.ordering
         if not ordering or ordering[0].lstrip("-") not in ("id", "pk"):
             raise Fallback
-        descending = ordering[0].startswith("-")
         model = view.filterset_class._meta.model
         offset = window.start or 0
         limit = window.stop - offset
-        matches, table_rows = estimate_matches(model, q, router.db_for_read(model))
-        rare = sort_gin_matches(matches, table_rows, limit)
+        rare, order = ids_order(model, q, router.db_for_read(model), ordering[0], limit)
 
         def build_ids(*args):
             queryset = model._default_manager.all()  # no annotations, no joins they need
             for lean, argument in zip(leans, args, strict=False):
                 queryset = lean.apply(queryset, argument)
-            order = F("id") + 0 if rare else F("id")
-            queryset = queryset.values("id").order_by(order.desc() if descending else order.asc())
+            queryset = queryset.values("id").order_by(order)
             if op is not None:
                 queryset = queryset.filter(**{f"id__{op}": args[-1]})
             return queryset
 
-        key = ("lean-search-ids", type(view).__qualname__, tuple(shape), descending, op, rare)
+        key = ("lean-search-ids", type(view).__qualname__, tuple(shape), ordering[0], op, rare)
         ids = [
             row["id"]
             for row in compiled_values(

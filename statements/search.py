@@ -10,7 +10,6 @@ annotated with `rank`, best first.
 from __future__ import annotations
 
 import functools
-import json
 import operator
 import re
 import unicodedata
@@ -26,7 +25,7 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.expressions import Expression
+from django.db.models.expressions import Expression, OrderBy
 
 from config.compiled import OnOwnTable
 
@@ -92,9 +91,7 @@ def estimate_matches(model, q: str, using: str) -> tuple[float, float]:
             f" UNION ALL SELECT 1 FROM {table}",
             [q],
         )
-        (plan,) = cursor.fetchone()
-    if isinstance(plan, str):
-        plan = json.loads(plan)
+        (plan,) = cursor.fetchone()  # psycopg2 parses EXPLAIN's JSON
     matches, table_rows = (float(p["Plan Rows"]) for p in plan[0]["Plan"]["Plans"])
     return matches, table_rows
 
@@ -110,11 +107,18 @@ def sort_gin_matches(matches: float, table_rows: float, page_rows: int) -> bool:
 
 def is_searched(queryset: QuerySet) -> bool:
     """Whether `apply_search` filtered this queryset on PostgreSQL (it annotates `rank`)."""
-    return (
-        queryset.db
-        and connections[queryset.db].vendor == "postgresql"
-        and ("rank" in queryset.query.annotations)
-    )
+    postgresql = connections[queryset.db].vendor == "postgresql"
+    return postgresql and "rank" in queryset.query.annotations
+
+
+def ids_order(model, q: str, using: str, first: str, page_rows: int) -> tuple[bool, OrderBy]:
+    """How a searched page ordered by id (`first`: 'id' or '-id', or 'pk' …) takes its ids:
+    (whether from the GIN matches sorted, the ORDER BY expression). `id + 0` is served by no
+    index, so PostgreSQL sorts the GIN index's matches; plain `id` walks the primary key."""
+    found, table_rows = estimate_matches(model, q, using)
+    gin_sorted = sort_gin_matches(found, table_rows, page_rows)
+    key = F("pk") + 0 if gin_sorted else F("pk")
+    return gin_sorted, key.desc() if first.startswith("-") else key.asc()
 
 
 class SearchedRows:
@@ -143,10 +147,9 @@ class SearchedRows:
         matches = self.matches
         first = str(self.ordering[0]) if self.ordering else ""
         if first.lstrip("-") in ("id", "pk"):
-            found, table_rows = estimate_matches(matches.model, self.q, matches.db)
-            if sort_gin_matches(found, table_rows, window.stop - (window.start or 0)):
-                key = F("pk") + 0  # no index serves it: PostgreSQL sorts the GIN matches
-                matches = matches.order_by(key.desc() if first.startswith("-") else key.asc())
+            page_rows = window.stop - (window.start or 0)
+            _, order = ids_order(matches.model, self.q, matches.db, first, page_rows)
+            matches = matches.order_by(order)
         ids = list(matches.values_list("pk", flat=True)[window])
         return list(self.rows_for(ids).order_by(*self.ordering))
 
