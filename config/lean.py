@@ -113,7 +113,7 @@ class LeanSlug(LeanFilter):
         return _single(raw)
 
     def resolve(self, value):
-        rows = compiled_values(self.key, self.lookup, [value], limit=1)
+        rows = compiled_values(self.key, self.lookup, [value], limit=1, prepare=True)
         return rows[0]["pk"] if rows else NO_MATCH
 
     def marker(self, index):
@@ -314,7 +314,10 @@ class LeanRows:
             return queryset.order_by(*ordering)
 
         return compiled_values(
-            ("lean-search-rows", type(view).__qualname__, ordering), build_rows, [ids]
+            ("lean-search-rows", type(view).__qualname__, ordering),
+            build_rows,
+            [ids],
+            prepare=True,
         )
 
 
@@ -396,7 +399,7 @@ def _respond(view, request, action, args, kwargs):
         def build(marker):
             return view.as_rows(view.get_queryset()).filter(**{field: marker})
 
-        rows = compiled_values(key, build, [value])
+        rows = compiled_values(key, build, [value], prepare=True)
         if len(rows) != 1:
             raise Fallback  # 404 (or a duplicate): the full path answers it
         row = rows[0]

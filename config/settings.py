@@ -114,6 +114,10 @@ for _db in DATABASES.values():
 DATABASE_ROUTERS = ["config.routers.PrimaryReplicaRouter"] if len(DATABASES) > 1 else []
 # How long a client that just wrote keeps reading from the primary (read-your-writes).
 PARLEY_PIN_SECONDS = int(os.environ.get("PARLEY_PIN_SECONDS", "15"))
+# Key lookups (detail pages) run as server-side prepared statements on PostgreSQL, planned
+# once per connection (config/compiled.py). Turn off behind a pooler in transaction mode
+# (PgBouncer's pool_mode=transaction), where SQL-level PREPAREs do not follow a client.
+PARLEY_PREPARED_STATEMENTS = env_bool("PARLEY_PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

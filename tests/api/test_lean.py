@@ -18,6 +18,7 @@ from statements.api import StatementViewSet
 from statements.models import ReviewStatus, Statement
 from tests import factories as f
 from tests.api.factories import full_claim, full_meeting, full_statement
+from tests.prepared import executed_sql
 
 pytestmark = pytest.mark.django_db
 
@@ -207,7 +208,7 @@ def test_search_ids_come_from_the_plan_the_estimate_picks(api, monkeypatch, worl
     monkeypatch.setattr(search, "sort_gin_matches", lambda *args: picks.append(args) or gin_sorted)
     with CaptureQueriesContext(connection) as ctx:
         rows = api.get("/api/v1/statements/?q=talked&page_size=2").json()["results"]
-    estimate, ids, page = (q["sql"] for q in ctx.captured_queries)
+    estimate, ids, page = (executed_sql(q["sql"]) for q in ctx.captured_queries)
     assert estimate.startswith("EXPLAIN")
     assert " JOIN " not in ids  # the page's ids alone: no joins, no span check
     assert ('"id" + 0)' in ids) is gin_sorted  # no index serves `id + 0`: the GIN matches
