@@ -52,16 +52,23 @@ def explain(base: str, database: str, csv_rows: int = 100_000) -> str:
                 f"## {name}\n\n`GET {found['url']}` → {found['status']}, "
                 f"{found['queries']} queries\n"
             )
+            prepared = found.get("prepared") or {}
             for n, sql in enumerate(found.get("sql") or [], 1):
                 sql = re.sub(r"^DECLARE .*? CURSOR (WITH(OUT)? HOLD )?FOR ", "", sql, flags=re.S)
-                if not sql.lstrip().upper().startswith("SELECT"):
+                note = ""
+                if str(n - 1) in prepared:  # explained by the probe, in its session
+                    held = prepared[str(n - 1)]
+                    note = f"prepared statement, run as `{_elide_lists(sql)}`; its plan:\n\n"
+                    sql, plan = held["statement"], _elide_lists(held["plan"])
+                elif not sql.lstrip().upper().startswith("SELECT"):
                     continue
-                cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
-                plan = _elide_lists("\n".join(r[0] for r in cur.fetchall()))
+                else:
+                    cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                    plan = _elide_lists("\n".join(r[0] for r in cur.fetchall()))
                 seq = [t for t in BIG_TABLES if re.search(rf"Seq Scan on {t}\b", plan)]
                 flag = f" — SEQUENTIAL SCAN on {', '.join(seq)}" if seq else ""
                 out.append(
-                    f"### query {n}{flag}\n\n```sql\n{_short(sql)}\n```\n\n```\n{plan}\n```\n"
+                    f"### query {n}{flag}\n\n{note}```sql\n{_short(sql)}\n```\n\n```\n{plan}\n```\n"
                 )
     conn.close()
     return "\n".join(out)

@@ -7,7 +7,8 @@ Run as a subprocess with DATABASE_URL pointing at the benchmark database:
 For each endpoint it tries the candidate URLs in order with Django's test client and keeps
 the first that answers 200. It prints one JSON object: per endpoint the chosen URL, its
 status (or the last candidate's status when none answered 200), the number of queries of one
-request and their SQL (as sent to PostgreSQL, for EXPLAIN). Counts are of a second request,
+request and their SQL (as sent to PostgreSQL, for EXPLAIN; for a prepared statement, its text
+and its plan, which only this session can explain). Counts are of a second request,
 so that one-off work (loading the user model, content types) is not counted.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 
 
@@ -43,9 +45,32 @@ def probe(spec: dict[str, list[str]]) -> dict[str, dict]:
                             pass
                 result["queries"] = len(ctx.captured_queries)
                 result["sql"] = [q["sql"] for q in ctx.captured_queries]
+                result["prepared"] = prepared_plans(connection, result["sql"])
                 break
             result["detail"] = response.content[:300].decode("utf-8", "replace")
         found[name] = result
+    return found
+
+
+def prepared_plans(connection, queries: list[str]) -> dict[int, dict]:
+    """For each `EXECUTE parley_…(…)` (a prepared key lookup, config/compiled.py): the
+    statement PostgreSQL holds and its plan, explained in this session (the only one that
+    has it), after six executions — from the sixth on PostgreSQL may keep one generic plan,
+    and this is the plan it then runs."""
+    found: dict[int, dict] = {}
+    with connection.cursor() as cursor:
+        for n, sql in enumerate(queries):
+            match = re.match(r"EXECUTE (parley_\w+)", sql)
+            if not match:
+                continue
+            cursor.execute(
+                "SELECT statement FROM pg_prepared_statements WHERE name = %s", [match[1]]
+            )
+            (statement,) = cursor.fetchone()
+            for _ in range(6):
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            found[n] = {"statement": statement, "plan": plan}
     return found
 
 

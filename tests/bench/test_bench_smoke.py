@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.run import endpoints, parse_wrk  # noqa: E402
+from bench.run import drop_databases, endpoints, parse_wrk  # noqa: E402
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 
@@ -58,17 +58,33 @@ Requests/sec:   2121.00
 def test_smoke_run_prints_a_row_per_endpoint():
     server = DATABASE_URL.rsplit("/", 1)[0]
     database = f"parley_benchsmoke_{os.getpid()}"
-    result = subprocess.run(
-        [sys.executable, "bench/run.py", "--smoke", "--pg", server, "--database", database]
-        + ["--duration", "1", "--import-articles", "5", "--drop"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    names = [ep.name for ep in endpoints({"speaker": "x", "detail_ids": [1]})]
-    for name in names:
-        assert f"| {name} |" in result.stdout
-    assert "| CSV export |" in result.stdout
-    assert "Import: load_seeds on 5 generated article files" in result.stdout
+    try:
+        result = subprocess.run(
+            [sys.executable, "bench/run.py", "--smoke", "--pg", server, "--database", database]
+            + ["--duration", "1", "--import-articles", "5"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        names = [ep.name for ep in endpoints({"speaker": "x", "detail_ids": [1]})]
+        for name in names:
+            assert f"| {name} |" in result.stdout
+        assert "| CSV export |" in result.stdout
+        assert "Import: load_seeds on 5 generated article files" in result.stdout
+        plans = subprocess.run(
+            [sys.executable, "bench/explain.py", "--pg", server, "--database", database],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert plans.returncode == 0, plans.stderr[-3000:]
+        detail = plans.stdout.split("## statement detail (API)")[1].split("\n## ")[0]
+        # the detail's key lookup is a prepared statement: its text and its plan are shown
+        assert "prepared statement, run as `EXECUTE parley_" in detail
+        assert "Index Scan using statements_statement_pkey" in detail
+        assert "## csv export" in plans.stdout
+    finally:
+        drop_databases(server, database)
