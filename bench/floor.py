@@ -53,6 +53,26 @@ def query(sql: str, params=()) -> list[tuple]:
         return cur.fetchall()
 
 
+_prepared: tuple = (None, set())  # (the connection, the names prepared on it)
+
+
+def prepared_query(name: str, sql: str, params: list) -> list[tuple]:
+    """A key lookup as a server-side prepared statement, planned once per connection — as
+    Parley runs its detail pages' lookups (config/compiled.py), so that the floor stays the
+    best this machine does for them."""
+    global _prepared
+    conn = connection()
+    if _prepared[0] is not conn:
+        _prepared = (conn, set())
+    with conn.cursor() as cur:
+        if name not in _prepared[1]:
+            numbers = iter(range(1, len(params) + 1))
+            cur.execute(f"PREPARE {name} AS " + re.sub("%s", lambda m: f"${next(numbers)}", sql))
+            _prepared[1].add(name)
+        cur.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
+        return cur.fetchall()
+
+
 # --- shapes shared with the API ----------------------------------------------------------
 
 
@@ -442,7 +462,8 @@ def timeline(env, qs, base):
 
 
 def statement_detail(env, qs, base, pk: int):
-    rows = query(f"SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS} WHERE s.id = %s", [pk])
+    sql = f"SELECT {STATEMENT_COLUMNS} {STATEMENT_JOINS} WHERE s.id = %s"
+    rows = prepared_query("floor_statement", sql, [pk])
     if not rows:
         return not_found()
     return json_response(orjson.dumps(statement_json(base, rows[0])), etag=f'"{rows[0][29]}"')
@@ -450,11 +471,13 @@ def statement_detail(env, qs, base, pk: int):
 
 def statement_page(env, qs, base, pk: int):
     e = html.escape
-    rows = query(f"SELECT {STATEMENT_COLUMNS}, a.text {STATEMENT_JOINS} WHERE s.id = %s", [pk])
+    sql = f"SELECT {STATEMENT_COLUMNS}, a.text {STATEMENT_JOINS} WHERE s.id = %s"
+    rows = prepared_query("floor_statement_page", sql, [pk])
     if not rows:
         return not_found()
     r = rows[0]
-    claims_rows = query(
+    claims_rows = prepared_query(
+        "floor_statement_claims",
         """
         SELECT c.id, c.text, c.status, cl.name, su.name
         FROM statements_claim_evidence ce JOIN statements_claim c ON c.id = ce.claim_id
