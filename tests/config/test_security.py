@@ -70,6 +70,44 @@ def test_security_headers_on_every_response(client):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+@pytest.mark.django_db
+def test_the_cached_policy_is_django_csps_policy(client, settings):
+    """config.middleware.CSPMiddleware builds the site-wide policy once; it must be the header
+    django-csp would write, follow a change of the settings, and leave per-response policies
+    (a view's csp_update) to django-csp."""
+    from csp.middleware import CSPMiddleware as Original
+    from django.http import HttpResponse
+
+    from config.middleware import CSPMiddleware
+
+    def both(response_factory, path="/x"):
+        request = RequestFactory().get(path)
+        ours = CSPMiddleware(lambda r: None).process_response(request, response_factory())
+        request = RequestFactory().get(path)
+        theirs = Original(lambda r: None).process_response(request, response_factory())
+        return {k: v for k, v in ours.items() if "Security" in k}, {
+            k: v for k, v in theirs.items() if "Security" in k
+        }
+
+    ours, theirs = both(HttpResponse)
+    assert ours == theirs and "frame-ancestors 'none'" in ours["Content-Security-Policy"]
+    assert (
+        client.get("/api/v1/claims/")["Content-Security-Policy"]
+        == theirs["Content-Security-Policy"]
+    )
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": {"img-src": ["https:"]}}
+    ours, theirs = both(HttpResponse)
+    assert ours == theirs and "img-src https:" in ours["Content-Security-Policy-Report-Only"]
+
+    def updated():
+        response = HttpResponse()
+        response._csp_update = {"img-src": ["https://maps.example.org"]}
+        return response
+
+    ours, theirs = both(updated)
+    assert ours == theirs and "maps.example.org" in ours["Content-Security-Policy"]
+
+
 @pytest.mark.parametrize("path", ["/api/v1/claims/", "/meetings/x/"])
 def test_database_outage_is_a_short_503_not_a_traceback(path):
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
