@@ -76,7 +76,13 @@ def explain(base: str, database: str, csv_rows: int = 100_000) -> str:
 
 def _short(sql: str) -> str:
     """The SELECT list and long IN (…) lists elided (they say nothing about the plan)."""
-    sql = re.sub(r"^SELECT (DISTINCT )?.*? FROM ", r"SELECT \1… FROM ", sql, count=1, flags=re.S)
+    sql = re.sub(
+        r"^(PREPARE \w+ AS )?SELECT (DISTINCT )?.*? FROM ",
+        r"\1SELECT \2… FROM ",
+        sql,
+        count=1,
+        flags=re.S,
+    )
     return _elide_lists(sql)
 
 
