@@ -164,9 +164,7 @@ def apply_search(queryset: QuerySet, q: str) -> QuerySet:
     table = queryset.model._meta.db_table
     if connection.vendor == "postgresql":
         match = search_match(q)
-        rank = OnOwnTable(
-            "ts_rank({table}.\"search\", websearch_to_tsquery('english', %s))", (q,), FloatField()
-        )
+        rank = _rank(q)
         condition = Q(match)
         if table == "actors_actor":  # aliases are rows of their own: match them directly
             condition |= Q(aliases__name__icontains=q)
@@ -184,3 +182,34 @@ def apply_search(queryset: QuerySet, q: str) -> QuerySet:
     if any("__" in field for field in fields):
         queryset = queryset.distinct()
     return queryset.annotate(rank=Value(1.0, output_field=FloatField())).order_by("-pk")
+
+
+def _rank(q: str) -> OnOwnTable:
+    return OnOwnTable(
+        "ts_rank({table}.\"search\", websearch_to_tsquery('english', %s))", (q,), FloatField()
+    )
+
+
+# The site's search page ranks at most this many of the newest matches of each kind. Ranking
+# reads every candidate's tsvector: a common word ("talks") matches 137,287 of the 1M
+# statements, and ranking them all took 227 ms of a 342 ms page (docs/performance.md).
+RANK_CANDIDATES = 2000
+
+
+def best_matches(queryset: QuerySet, q: str, limit: int, candidates: int | None = None) -> list:
+    """`apply_search(queryset, q)[:limit]` with its cost bounded: on PostgreSQL the best
+    `limit` of the newest `candidates` matches (all of them when there are fewer), so that a
+    word every seventh row contains costs what a rare one does. Actors (a small table, and
+    matched through their aliases too) are ranked in full."""
+    q = normalise_query(q)
+    model = queryset.model
+    if (
+        connection.vendor != "postgresql"
+        or not search_terms(q)
+        or model._meta.db_table == "actors_actor"
+    ):
+        return list(apply_search(queryset, q)[:limit])
+    candidates = RANK_CANDIDATES if candidates is None else candidates
+    newest = model._default_manager.filter(search_match(q)).order_by("-pk").values("pk")
+    ranked = queryset.filter(pk__in=newest[:candidates]).annotate(rank=_rank(q))
+    return list(ranked.order_by("-rank", "-pk")[:limit])

@@ -19,7 +19,7 @@ from config.compiled import NotCompilable, compiled_instances, compiled_related
 from events.models import Meeting, MeetingKind, RelationKind
 
 from .models import Article, Claim, Statement
-from .search import MAX_QUERY_LENGTH, apply_search, search_terms
+from .search import MAX_QUERY_LENGTH, RANK_CANDIDATES, best_matches, search_terms
 from .templatetags.parley import (
     article_blocks,
     claim_chain,
@@ -271,11 +271,11 @@ def search(request):
     results = {}
     if terms:
         results = {
-            "actors": list(apply_search(Actor.objects.all(), q)[:SEARCH_LIMIT]),
-            "meetings": list(apply_search(Meeting.objects.all(), q)[:SEARCH_LIMIT]),
-            "statements": list(apply_search(Statement.objects.with_context(), q)[:SEARCH_LIMIT]),
-            "claims": list(
-                apply_search(Claim.objects.select_related("claimant", "subject"), q)[:SEARCH_LIMIT]
+            "actors": best_matches(Actor.objects.all(), q, SEARCH_LIMIT),
+            "meetings": best_matches(Meeting.objects.all(), q, SEARCH_LIMIT),
+            "statements": best_matches(Statement.objects.with_context(), q, SEARCH_LIMIT),
+            "claims": best_matches(
+                Claim.objects.select_related("claimant", "subject"), q, SEARCH_LIMIT
             ),
         }
     return render(
@@ -287,5 +287,6 @@ def search(request):
             "results": results,
             "total": sum(len(v) for v in results.values()),
             "limit": SEARCH_LIMIT,
+            "candidates": RANK_CANDIDATES,
         },
     )

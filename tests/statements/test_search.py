@@ -127,3 +127,43 @@ def test_the_estimates_come_from_the_planner_without_running_the_search():
     (query,) = ctx.captured_queries
     assert query["sql"].startswith("EXPLAIN (FORMAT JSON)")
     assert matches >= 1 and table_rows >= matches
+
+
+def worded(words: str) -> Statement:
+    """A statement whose text is `words` (spanned in its own article)."""
+    text = f"Intro.\n\n{words}\n"
+    start = text.index(words)
+    return StatementFactory(
+        article=ArticleFactory(text=text), start=start, end=start + len(words), text=words
+    )
+
+
+@pytest.mark.django_db
+def test_best_matches_are_the_ranked_matches_when_few(django_assert_num_queries):
+    """The site's search page: below the candidate cap, exactly `apply_search`'s first rows
+    (best first), in one query per kind."""
+    from statements.search import best_matches
+
+    for words in ("talks talks talks", "talks", "no match here", "the talks went on"):
+        worded(words)
+    expected = list(apply_search(Statement.objects.all(), "talks")[:2])
+    with django_assert_num_queries(1):
+        found = best_matches(Statement.objects.all(), "talks", 2)
+    assert found == expected and len(found) == 2
+    assert best_matches(Statement.objects.all(), "  ", 2) == list(Statement.objects.all()[:2])
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking is PostgreSQL's")
+def test_best_matches_rank_only_the_newest_candidates():
+    """A common word: the best of the newest `candidates` matches, so that the cost does not
+    grow with the matches — an older, better match falls outside."""
+    from statements.search import best_matches
+
+    best_but_oldest = worded("talks talks talks talks")
+    plain = [worded("talks about trade"), worded("more talks"), worded("the talks")]
+    everything = best_matches(Statement.objects.all(), "talks", 10)
+    assert everything[0] == best_but_oldest and len(everything) == 4
+    newest = best_matches(Statement.objects.all(), "talks", 10, candidates=2)
+    assert set(newest) == set(plain[1:])
+    assert all(s.rank > 0 for s in newest)
