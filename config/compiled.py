@@ -23,7 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, router
+from django.db import DatabaseError, connections, router
 from django.db.models import BooleanField, QuerySet, prefetch_related_objects
 from django.db.models.expressions import Expression
 from django.db.models.query import ModelIterable, get_related_populators
@@ -166,10 +166,31 @@ def _compile(
     return _Compiled(sql, slots, names, converters, prepare)
 
 
+# A prepared statement the session no longer has (DEALLOCATE, DISCARD ALL from a pooler's
+# reset) or whose result type a migration changed under it ("cached plan must not change
+# result type").
+_LOST_PREPARED = {"26000", "0A000"}
+
+
 def _fetch(connection, compiled, values: Sequence[Any], limit: int | None, offset: int) -> list:
     """Run a compiled statement with this request's values bound into its slots."""
+    try:
+        return _run(connection, compiled, values, limit, offset, compiled.prepared)
+    except DatabaseError as error:
+        cause = getattr(error.__cause__, "pgcode", None)
+        if not compiled.prepared or cause not in _LOST_PREPARED:
+            raise
+        # Forget what this session had prepared; outside a transaction run the query as it
+        # is (it is prepared again on the next request), inside one the error stands.
+        connection.__dict__.pop("_parley_prepared", None)
+        if not connection.get_autocommit():
+            raise
+        return _run(connection, compiled, values, limit, offset, None)
+
+
+def _run(connection, compiled, values, limit, offset, prepared: str | None) -> list:
     slots = compiled.slots
-    if compiled.prepared and _prepare(connection, compiled, limit is not None):
+    if prepared and _prepare(connection, compiled, limit is not None):
         # the shape's constants are in the prepared text: only the request's values go
         params = [
             values[i] if to_db is None else to_db(values[i]) for i, to_db in slots if i is not None

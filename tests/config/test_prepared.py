@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from config.compiled import compiled_instances, compiled_values
@@ -128,3 +128,27 @@ def test_a_new_session_prepares_again():
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'parley_%%'")
         assert cursor.fetchone()[0] == 1  # this session's: prepared again, once
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_prepared_statement_the_session_lost_is_prepared_again():
+    """A pooler's DISCARD ALL, or a DEALLOCATE, removes the session's prepared statements
+    behind Django's back: the request runs the query as it is, the next one prepares again."""
+    statement = f.StatementFactory()
+    run("test-prepared-lost", detail, [statement.pk], prepare=True)
+    with connection.connection.cursor() as cursor:  # behind config.compiled's back
+        cursor.execute("DEALLOCATE ALL")
+    with CaptureQueriesContext(connection) as ctx:
+        rows = compiled_values("test-prepared-lost", detail, [statement.pk], prepare=True)
+    failed, plain = (q["sql"] for q in ctx.captured_queries)  # the EXECUTE, then the query
+    assert rows[0]["id"] == statement.pk
+    assert failed.startswith("EXECUTE parley_") and plain.startswith("SELECT")
+    rows, sql = run("test-prepared-lost", detail, [statement.pk], prepare=True)
+    assert rows[0]["id"] == statement.pk and sql.startswith("EXECUTE parley_")
+    with connection.connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    with pytest.raises(DatabaseError), transaction.atomic():  # inside a transaction: it stands
+        run("test-prepared-lost", detail, [statement.pk], prepare=True)
+    rows, sql = run("test-prepared-lost", detail, [statement.pk], prepare=True)
+    assert rows[0]["id"] == statement.pk and sql.startswith("EXECUTE parley_")
