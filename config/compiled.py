@@ -161,9 +161,16 @@ def _compile(
         names = list(query.selected)
     else:
         names = [*query.extra_select, *query.values_select, *query.annotation_select]
-    fields = [s[0] for s in compiler.select[0 : compiler.col_count]]
-    converters = list(compiler.get_converters(fields).items())
-    return _Compiled(sql, slots, names, converters, prepare)
+    return _Compiled(sql, slots, names, _converters(compiler), prepare)
+
+
+def _converters(compiler) -> list:
+    """The compiler's database converters for its selected columns, as `results_iter` finds
+    them, found once per shape."""
+    columns = [s[0] for s in compiler.select[0 : compiler.col_count]]
+    if compiler.has_composite_fields(columns):
+        raise NotCompilable("composite fields")
+    return list(compiler.get_converters(columns).items())
 
 
 # A prepared statement the session no longer has (DEALLOCATE, DISCARD ALL from a pooler's
@@ -175,7 +182,7 @@ _LOST_PREPARED = {"26000", "0A000"}
 def _fetch(connection, compiled, values: Sequence[Any], limit: int | None, offset: int) -> list:
     """Run a compiled statement with this request's values bound into its slots."""
     try:
-        return _run(connection, compiled, values, limit, offset, compiled.prepared)
+        return _run(connection, compiled, values, limit, offset, prepare=True)
     except DatabaseError as error:
         cause = getattr(error.__cause__, "pgcode", None)
         if not compiled.prepared or cause not in _LOST_PREPARED:
@@ -185,29 +192,24 @@ def _fetch(connection, compiled, values: Sequence[Any], limit: int | None, offse
         connection.__dict__.pop("_parley_prepared", None)
         if not connection.get_autocommit():
             raise
-        return _run(connection, compiled, values, limit, offset, None)
+        return _run(connection, compiled, values, limit, offset, prepare=False)
 
 
-def _run(connection, compiled, values, limit, offset, prepared: str | None) -> list:
-    slots = compiled.slots
-    if prepared and _prepare(connection, compiled, limit is not None):
-        # the shape's constants are in the prepared text: only the request's values go
-        params = [
-            values[i] if to_db is None else to_db(values[i]) for i, to_db in slots if i is not None
-        ]
-        if limit is not None:
-            params += [limit, offset]
+def _run(connection, compiled, values, limit, offset, prepare: bool) -> list:
+    prepared = prepare and compiled.prepared and _prepare(connection, compiled, limit is not None)
+    params = []
+    for i, extra in compiled.slots:  # (index into the values, to_db) or (None, constant)
+        if i is not None:
+            params.append(values[i] if extra is None else extra(values[i]))
+        elif not prepared:  # a prepared statement holds the shape's constants in its text
+            params.append(extra)
+    if limit is not None:
+        params += [limit, offset]
+    sql = compiled.sql
+    if prepared:
         sql = f"EXECUTE {compiled.prepared}"
         if params:
             sql += f"({', '.join(['%s'] * len(params))})"
-    else:
-        sql = compiled.sql
-        params = [
-            constant if i is None else (values[i] if constant is None else constant(values[i]))
-            for i, constant in slots
-        ]
-        if limit is not None:
-            params += [limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -376,10 +378,7 @@ class _CompiledModels:
         self.start, self.end = fields[0], fields[-1] + 1
         self.init_list = [f[0].target.attname for f in select[self.start : self.end]]
         self.populators = get_related_populators(klass_info, select, alias)
-        columns = [s[0] for s in select[0 : compiler.col_count]]
-        if compiler.has_composite_fields(columns):
-            raise NotCompilable("composite fields")
-        self.converters = list(compiler.get_converters(columns).items())
+        self.converters = _converters(compiler)
 
 
 def compiled_instances(
