@@ -74,6 +74,9 @@ SEARCH_QUERY = "Mongolia"  # a word about 0.25% of statements contain (a state's
 SPEAKER_RANGE = ("2010-01-01", "2019-12-31")
 PAGE_SIZE = 100
 DETAIL_IDS = 50
+# The statement page's first views rotate over this many statements: far more than a worker
+# keeps rendered (PARLEY_PAGE_CACHE_ENTRIES, 2,000), so nearly every request renders its page.
+FIRST_VIEW_IDS = 50_000
 SLOW_RPS = 2  # an endpoint slower than this is measured for one round only  # detail endpoints rotate over this many statements
 DEFAULT_PG = "postgres://postgres@127.0.0.1:5432"
 
@@ -262,6 +265,12 @@ def pick_parameters(base: str, database: str, csv_rows: int) -> dict:
         cur.execute("SELECT count(*) FROM statements_statement WHERE id = ANY(%s)", [ids])
         cur.execute("SELECT id FROM statements_statement WHERE id = ANY(%s)", [ids])
         ids = sorted(r[0] for r in cur.fetchall())
+        step = max((high - low) // FIRST_VIEW_IDS, 1)
+        cur.execute(
+            "SELECT id FROM statements_statement WHERE id = ANY(%s) ORDER BY id",
+            [list(range(low, high + 1, step))[:FIRST_VIEW_IDS]],
+        )
+        first_view_ids = [r[0] for r in cur.fetchall()]
     conn.close()
     return {
         "speaker": speaker,
@@ -271,6 +280,7 @@ def pick_parameters(base: str, database: str, csv_rows: int) -> dict:
         "csv_from": csv_from.isoformat(),
         "probe_csv_from": probe_csv_from.isoformat(),
         "detail_ids": ids,
+        "first_view_ids": first_view_ids,
     }
 
 
@@ -295,6 +305,11 @@ def endpoints(p: dict) -> list[Endpoint]:
         Endpoint("search q= (API)", [f"/api/v1/statements/?q={q}&{PAGE_SIZE_PARAM}={PAGE_SIZE}"]),
         Endpoint("statement detail (API)", [f"/api/v1/statements/{first}/"]),
         Endpoint("statement detail (HTML)", [f"/statements/{first}/"], kind="html"),
+        Endpoint(
+            "statement detail (HTML), first views",
+            [f"/statements/{p['first_view_ids'][0]}/"],
+            kind="html",
+        ),
     ]
 
 
@@ -329,6 +344,11 @@ def floor_paths(ep: Endpoint, chosen: dict, p: dict) -> tuple[list[str], list[st
         return (
             [f"/api/v1/statements/{i}/" for i in p["detail_ids"]],
             [f"/statements/{i}" for i in p["detail_ids"]],
+        )
+    if ep.name == "statement detail (HTML), first views":
+        return (
+            [f"/statements/{i}/" for i in p["first_view_ids"]],
+            [f"/statements/{i}/html" for i in p["first_view_ids"]],
         )
     if ep.name == "statement detail (HTML)":
         return (
@@ -612,7 +632,9 @@ def bench(args, statements: int, database: str) -> dict:
     result["prepare"] = prepare_database(base, database, statements, args.reuse, args.seed)
     csv_rows = min(args.csv_rows, statements)
     params = pick_parameters(base, database, csv_rows)
-    result["parameters"] = {k: v for k, v in params.items() if k != "detail_ids"}
+    result["parameters"] = {
+        k: v for k, v in params.items() if k not in ("detail_ids", "first_view_ids")
+    }
     eps = endpoints(params)
     spec = {ep.name: ep.real for ep in eps}
     csv_path = f"/api/v1/statements/?format=csv&{DATE_FROM_PARAM}={params['csv_from']}"
@@ -639,6 +661,7 @@ def bench(args, statements: int, database: str) -> dict:
                     "endpoint": ep.name,
                     "url": chosen.get("url"),
                     "queries": chosen.get("queries"),
+                    "queries_first": chosen.get("queries_first"),
                     "status": chosen.get("status"),
                 }
                 if chosen.get("status") != 200:
@@ -715,6 +738,14 @@ def fmt(value, spec: str = ",.0f", none: str = "–") -> str:
     return none if value is None else format(value, spec)
 
 
+def queries_cell(row: dict) -> str:
+    """A repeat view's queries, and a first view's where a kept page makes them differ."""
+    count, first = row.get("queries"), row.get("queries_first")
+    if first is None or first == count:
+        return fmt(count, "d")
+    return f"{fmt(count, 'd')} ({fmt(first, 'd')} first view)"
+
+
 def table(result: dict) -> str:
     p = result["parameters"]
     lines = [
@@ -735,7 +766,7 @@ def table(result: dict) -> str:
         lines.append(
             f"| {row['endpoint']} | {fmt(r['rps'])} | {fmt(f['rps'])} | {fmt(row['ratio'], '.2f')}"
             f" | {fmt(r['p50_ms'], '.1f')} | {fmt(r['p99_ms'], '.1f')} | {fmt(f['p50_ms'], '.1f')}"
-            f" | {fmt(f['p99_ms'], '.1f')} | {fmt(row['queries'], 'd')} | {r['errors']}/{f['errors']}"
+            f" | {fmt(f['p99_ms'], '.1f')} | {queries_cell(row)} | {r['errors']}/{f['errors']}"
             + (f" ({row['note']})" if row.get("note") else "")
             + " |"
         )

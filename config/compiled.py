@@ -466,3 +466,21 @@ def compiled_related(key: Hashable, instance, name: str, queryset: QuerySet | No
     if not hasattr(instance, "_prefetched_objects_cache"):
         instance._prefetched_objects_cache = {}
     instance._prefetched_objects_cache[manager.prefetch_cache_name] = related
+
+
+# --- raw SQL --------------------------------------------------------------------------------
+
+_RAW: dict[str, _Compiled] = {}
+
+
+def prepared_rows(sql: str, values: Sequence[Any], *, using: str) -> list[tuple]:
+    """Rows of a raw key lookup (`%s` for each of `values`), run as a prepared statement on
+    PostgreSQL where prepared statements are on, and through Django's cursor either way (so
+    it is counted, wrapped and routed like any query)."""
+    compiled = _RAW.get(sql)
+    if compiled is None:
+        if len(_RAW) >= MAX_SHAPES:
+            _RAW.clear()
+        slots = [(i, None) for i in range(len(re.findall(r"%s", sql)))]
+        compiled = _RAW[sql] = _Compiled(sql, slots, [], [], prepare=True)
+    return _fetch(connections[using], compiled, values, None, 0)

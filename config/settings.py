@@ -118,6 +118,9 @@ PARLEY_PIN_SECONDS = int(os.environ.get("PARLEY_PIN_SECONDS", "15"))
 # once per connection (config/compiled.py). Turn off behind a pooler in transaction mode
 # (PgBouncer's pool_mode=transaction), where SQL-level PREPAREs do not follow a client.
 PARLEY_PREPARED_STATEMENTS = env_bool("PARLEY_PREPARED_STATEMENTS", True)
+# Rendered statement pages kept per server process, each checked against the versions of
+# its rows on every request (config/pagecache.py; PostgreSQL only). 0 turns it off.
+PARLEY_PAGE_CACHE_ENTRIES = int(os.environ.get("PARLEY_PAGE_CACHE_ENTRIES", "2000"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

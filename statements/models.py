@@ -5,11 +5,14 @@ The stored article text never changes after import; every span points into it.
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
 
 from actors.models import Actor, ActorKind, Curated, history_records
+from config.compiled import prepared_rows
 from events.models import Meeting, Precision
 
 
@@ -190,6 +193,52 @@ class StatementQuerySet(models.QuerySet):
         return self.with_context().prefetch_related(
             models.Prefetch("claims", queryset=Claim.objects.select_related("claimant", "subject"))
         )
+
+    def page_version(self, pk: int) -> str | None:
+        """The version of everything the statement's page shows (None: no such statement),
+        read in one query: PostgreSQL's row versions (`xmin`, the writing transaction, and
+        `ctid`, the row's place, which a second write in the same transaction changes) of
+        the statement, its article, speaker, outlet, meeting, publisher, its claims with
+        their claimant and subject, the article's authors and the quote's other parts.
+        Every write to any of them changes it, by whatever path it came, so a page kept
+        under it (config/pagecache.py) is never out of date. PostgreSQL only."""
+        rows = prepared_rows(_page_version_sql(), [pk], using=self.db)
+        return rows[0][0] if rows else None
+
+
+@functools.cache
+def _page_version_sql() -> str:
+    statement = Statement._meta.db_table
+    article = Article._meta.db_table
+    actor = Actor._meta.db_table
+    meeting = Meeting._meta.db_table
+    evidence = Claim.evidence.through._meta.db_table
+    claim = Claim._meta.db_table
+    authors = Article.authors.through._meta.db_table
+
+    def v(alias: str) -> str:  # a row's version, '-' for a missing row
+        return f"coalesce({alias}.xmin::text || {alias}.ctid::text, '-')"
+
+    return f"""
+        SELECT md5(concat_ws(',', {v("s")}, {v("a")}, {v("sp")}, {v("rv")}, {v("m")}, {v("p")},
+          (SELECT string_agg(concat_ws(':', {v("ce")}, {v("c")}, {v("cl")}, {v("su")}), ';'
+                             ORDER BY ce.id)
+             FROM {evidence} ce JOIN {claim} c ON c.id = ce.claim_id
+             JOIN {actor} cl ON cl.id = c.claimant_id LEFT JOIN {actor} su ON su.id = c.subject_id
+            WHERE ce.statement_id = s.id),
+          (SELECT string_agg(concat_ws(':', {v("aa")}, {v("au")}), ';' ORDER BY aa.id)
+             FROM {authors} aa JOIN {actor} au ON au.id = aa.actor_id
+            WHERE aa.article_id = a.id),
+          (SELECT string_agg({v("o")}, ';' ORDER BY o.id) FROM {statement} o
+            WHERE s.utterance <> '' AND o.article_id = s.article_id
+              AND o.utterance = s.utterance)))
+        FROM {statement} s
+        JOIN {article} a ON a.id = s.article_id
+        JOIN {actor} sp ON sp.id = s.speaker_id
+        LEFT JOIN {actor} rv ON rv.id = s.reported_via_id
+        LEFT JOIN {meeting} m ON m.id = s.meeting_id
+        LEFT JOIN {actor} p ON p.id = a.publisher_id
+        WHERE s.id = %s"""
 
 
 class Statement(Curated, SpanMixin):

@@ -10,12 +10,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db import connections, router
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from actors.models import Actor
 from config.compiled import NotCompilable, compiled_instances, compiled_related
+from config.pagecache import pages
 from events.models import Meeting, MeetingKind, RelationKind
 
 from .models import Article, Claim, Statement
@@ -223,7 +226,21 @@ def statement_detail(request, pk):
     3 queries (+1 for a quote in several parts): the statement with its context, its claims,
     the article's authors — with which the page's JSON-LD needs no queries of its own. The
     three are compiled once (config/compiled.py) and give what `get_object_or_404` and
-    `prefetch_related` gave."""
+    `prefetch_related` gave.
+
+    On PostgreSQL one query first reads the version of every row the page shows; a page
+    this process rendered from the same versions is sent as it is (config/pagecache.py),
+    so a page read again costs that one query."""
+    key = None
+    if settings.PARLEY_PAGE_CACHE_ENTRIES > 0 and _is_postgresql(Statement):
+        version = Statement.objects.page_version(pk) if pk <= MAX_ID else None
+        if version is None:
+            raise Http404("No Statement matches the given query.")
+        # the page's JSON-LD holds absolute URLs: one entry per host the site is reached by
+        key = ("statement", pk, request.get_host(), request.is_secure(), version)
+        body = pages.get(key)
+        if body is not None:
+            return HttpResponse(body)
     try:
         found = compiled_instances(
             "statement-page",
@@ -250,7 +267,17 @@ def statement_detail(request, pk):
             [statement.article_id, statement.utterance],
             prepare=True,
         )
-    return render(request, "site/statement.html", {"statement": statement, "parts": parts})
+    response = render(request, "site/statement.html", {"statement": statement, "parts": parts})
+    if key is not None:
+        pages.put(key, response.content)
+    return response
+
+
+MAX_ID = 2**63 - 1  # PostgreSQL's bigint
+
+
+def _is_postgresql(model) -> bool:
+    return connections[router.db_for_read(model)].vendor == "postgresql"
 
 
 def claim_detail(request, pk):
