@@ -739,10 +739,13 @@ def fmt(value, spec: str = ",.0f", none: str = "–") -> str:
 
 
 def queries_cell(row: dict) -> str:
-    """A repeat view's queries, and a first view's where a kept page makes them differ."""
+    """A repeat view's queries, and a first view's where a kept page makes them differ (the
+    first-views row is almost all first views: their count first)."""
     count, first = row.get("queries"), row.get("queries_first")
     if first is None or first == count:
         return fmt(count, "d")
+    if row["endpoint"].endswith("first views"):
+        return f"{fmt(first, 'd')} ({fmt(count, 'd')} repeat view)"
     return f"{fmt(count, 'd')} ({fmt(first, 'd')} first view)"
 
 
