@@ -843,7 +843,9 @@ def growth_table(small: dict, large: dict) -> str:
             f"| {row['endpoint']} | ratio to floor | {fmt(other['ratio'], '.2f')} | "
             f"{fmt(row['ratio'], '.2f')} | |"
         )
-        lines.append(f"| {row['endpoint']} | queries | {other['queries']} | {row['queries']} | |")
+        lines.append(
+            f"| {row['endpoint']} | queries | {queries_cell(other)} | {queries_cell(row)} | |"
+        )
     for key, label in [("seconds", "CSV seconds"), ("peak_rss_mb", "CSV peak RSS MB")]:
         a = small.get("csv", {}).get("real", {}).get(key)
         b = large.get("csv", {}).get("real", {}).get(key)

@@ -58,6 +58,49 @@ def _history_model(model):
     return model.history.model
 
 
+# PostgreSQL takes at most 65,535 parameters in one statement.
+_MAX_PARAMS = 65_535
+
+
+def insert_rows(model, objs: list, *, ignore_conflicts: bool = False) -> None:
+    """`model.objects.bulk_create(objs, ignore_conflicts=…)` for new rows, on PostgreSQL
+    written as one `INSERT … VALUES … RETURNING id` per batch by hand: the ORM compiled the
+    insert field by field and row by row, about a tenth of an article's load
+    (docs/performance.md, seventh round). Each value is prepared by its own field, as the ORM
+    prepares it (`pre_save`, so `auto_now` fields are set, then `get_db_prep_save`); the new
+    primary keys are set on the objects, which are then saved instances of `using` —
+    everything the loader reads back. Other databases use `bulk_create`."""
+    if not objs:
+        return
+    using = router.db_for_write(model)
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        model._default_manager.using(using).bulk_create(objs, ignore_conflicts=ignore_conflicts)
+        return
+    opts = model._meta
+    pk = opts.pk
+    fields = [f for f in opts.concrete_fields if not f.generated and f is not pk]
+    qn = connection.ops.quote_name
+    head = f"INSERT INTO {qn(opts.db_table)} ({', '.join(qn(f.column) for f in fields)}) VALUES "
+    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else f" RETURNING {qn(pk.column)}"
+    per_batch = max(_MAX_PARAMS // max(len(fields), 1), 1)
+    for start in range(0, len(objs), per_batch):
+        batch = objs[start : start + per_batch]
+        params = []
+        for obj in batch:
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
+            params += [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+        with connection.cursor() as cursor:
+            cursor.execute(head + ", ".join([row_sql] * len(batch)) + tail, params)
+            ids = [] if ignore_conflicts else cursor.fetchall()
+        for obj, (value,) in zip(batch, ids, strict=False):
+            setattr(obj, pk.attname, value)
+        for obj in batch:
+            obj._state.adding = False
+            obj._state.db = using
+
+
 def bulk_create_with_history(objs: list, model, default_change_reason: str) -> None:
     """Insert `objs` and their "created" history rows, as django-simple-history's
     `bulk_create_with_history` does — but the history rows are copied by the database
@@ -71,7 +114,7 @@ def bulk_create_with_history(objs: list, model, default_change_reason: str) -> N
         return
     history = _history_model(model)
     with transaction.atomic(using=using, savepoint=False):
-        model._default_manager.using(using).bulk_create(objs)
+        insert_rows(model, objs)
         qn = connection.ops.quote_name
         columns = ", ".join(qn(f.column) for f in history.tracked_fields)
         pk = qn(model._meta.pk.column)
@@ -209,7 +252,7 @@ class _Actors:
             Alias.objects.filter(actor__in={k[0] for k in wanted}).values_list("actor_id", "name")
         )
         new = [a for k, a in wanted.items() if k not in have]
-        Alias.objects.bulk_create(new, ignore_conflicts=True)
+        insert_rows(Alias, new, ignore_conflicts=True)
         self.counts["aliases"] = len(new)
 
     def _roles(self, declared: dict[str, x.Actor]) -> None:
@@ -228,7 +271,7 @@ class _Actors:
             )
         )
         new = [r for k, r in wanted.items() if k not in have]
-        Role.objects.bulk_create(new, ignore_conflicts=True)
+        insert_rows(Role, new, ignore_conflicts=True)
         self.counts["roles"] = len(new)
 
 
@@ -316,7 +359,7 @@ def _mentions(
         if m.actor in by_name and 0 <= m.start < m.end and (m.start, m.end) not in have
     ]
     if rows:
-        ActorMention.objects.bulk_create(rows, ignore_conflicts=True)
+        insert_rows(ActorMention, rows, ignore_conflicts=True)
     created["mentions"] = len(rows)
 
 
@@ -372,14 +415,14 @@ def _meetings(
         for p in m.participants
         if p.actor in by_name
     ]
-    Participation.objects.bulk_create(participations, ignore_conflicts=True)
+    insert_rows(Participation, participations, ignore_conflicts=True)
     relations = [
         MeetingRelation(source=by_title[m.title], target=by_title[m.follows], kind="follows")
         for m in ex.meetings
         if m.follows and m.follows in by_title and by_title[m.follows].pk != by_title[m.title].pk
     ]
     if relations:
-        MeetingRelation.objects.bulk_create(relations, ignore_conflicts=True)
+        insert_rows(MeetingRelation, relations, ignore_conflicts=True)
     mentions = [
         MeetingMention(article=article, meeting=by_title[m.title], start=s.start, end=s.end)
         for m in ex.meetings
@@ -387,7 +430,7 @@ def _meetings(
         if 0 <= s.start < s.end
     ]
     if mentions:
-        MeetingMention.objects.bulk_create(mentions, ignore_conflicts=True)
+        insert_rows(MeetingMention, mentions, ignore_conflicts=True)
     return by_title
 
 
@@ -553,7 +596,8 @@ def _claims(
         if 0 <= i < len(statements)
     }
     through = Claim.evidence.through
-    through.objects.bulk_create(
+    insert_rows(
+        through,
         [through(claim_id=cid, statement_id=sid) for cid, sid in sorted(links)],
         ignore_conflicts=True,
     )

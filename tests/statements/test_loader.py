@@ -254,3 +254,50 @@ def test_history_tables_are_indexed_only_for_how_they_are_read(model):
         if c["index"] or c["unique"] or c["primary_key"]
     }
     assert indexed == {("history_id",), ("id",), ("history_date",), ("history_user_id",)}
+
+
+def _stored(model, pks, skip=("id", "slug", "created_at", "updated_at")) -> list[dict]:
+    rows = model.objects.filter(pk__in=pks).order_by("pk").values()
+    return [{k: v for k, v in row.items() if k not in skip} for row in rows]
+
+
+def test_insert_rows_stores_what_bulk_create_stores():
+    """The loader's hand-written INSERT (on PostgreSQL; elsewhere it is bulk_create) against
+    the ORM's `bulk_create`: the same stored values — JSON, dates, foreign keys given as
+    objects, `auto_now` timestamps — primary keys on the objects in order, saved-instance
+    state, and conflicts ignored where asked."""
+    from statements.loader import insert_rows
+    from tests import factories as f
+
+    host = f.ActorFactory()
+
+    def meetings(tag: str) -> list[Meeting]:
+        return [
+            Meeting(
+                title=f"Talks {i}",
+                slug=f"talks-{tag}-{i}",
+                place="Oslo",
+                start_date=dt.date(2019, 4, 25 + i),
+                outcomes=[{"text": "a deal", "n": i}],
+                mentioned_only=bool(i),
+            )
+            for i in range(3)
+        ]
+
+    by_orm, by_hand = meetings("orm"), meetings("hand")
+    Meeting.objects.bulk_create(by_orm)
+    insert_rows(Meeting, by_hand)
+    assert all(m.pk is not None and not m._state.adding for m in by_hand)
+    assert [m.pk for m in by_hand] == sorted(m.pk for m in by_hand)
+    assert _stored(Meeting, [m.pk for m in by_hand]) == _stored(Meeting, [m.pk for m in by_orm])
+    stored = Meeting.objects.get(pk=by_hand[0].pk)
+    assert stored.created_at is not None and stored.updated_at is not None
+
+    article = f.ArticleFactory(text="x" * 100)
+    mentions = [ActorMention(article=article, actor=host, start=i, end=i + 1) for i in range(4)]
+    insert_rows(ActorMention, mentions[:2])
+    again = [ActorMention(article=article, actor=host, start=i, end=i + 1) for i in range(4)]
+    insert_rows(ActorMention, again, ignore_conflicts=True)  # the first two already exist
+    assert sorted(ActorMention.objects.values_list("start", "actor_id")) == [
+        (i, host.pk) for i in range(4)
+    ]
