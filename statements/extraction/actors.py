@@ -13,6 +13,7 @@ from functools import cache
 
 from .names import NAME_RE, NOT_NAME, TOKEN, UP, clean_name, surname, word_spans
 from .reference import Reference, _load, reference
+from .reference import ref_pattern as _ref_pattern
 from .types import Actor, ActorKind, Mention, Role, Span
 
 _POSS = r"(?:'s|’s)"
@@ -81,9 +82,13 @@ def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> li
     "Russian state TV reported" -> Found('Russian state TV', media)
     """
     out: list[Found] = []
-    state_tv = re.compile(
-        rf"\b(?P<dem>{'|'.join(re.escape(d) for d in sorted(ref.demonyms, key=len, reverse=True))})"
-        r"\s+state(?:-run)?\s+(?P<what>TV|television|media|news agency|broadcaster)\b"
+    state_tv = _ref_pattern(
+        ref,
+        "state_tv",
+        lambda: (
+            rf"\b(?P<dem>{'|'.join(re.escape(d) for d in sorted(ref.demonyms, key=len, reverse=True))})"
+            r"\s+state(?:-run)?\s+(?P<what>TV|television|media|news agency|broadcaster)\b"
+        ),
     )
     for start, end in _spans_text(text, regions):
         taken: list[tuple[int, int]] = []
@@ -155,13 +160,19 @@ def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> li
     return out
 
 
+def _honorifics(ref: Reference) -> str:
+    return "|".join(re.escape(h) for h in ref.honorifics)
+
+
 def _group_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> list[Found]:
     """'Many analysts note' -> Found('analysts', group); 'Russian officials' -> 'Russian officials'."""
-    dem = "|".join(re.escape(d) for d in sorted(ref.demonyms, key=len, reverse=True))
-    quant = "|".join(re.escape(q) for q in sorted(ref.quantifiers, key=len, reverse=True))
-    rx = re.compile(
-        rf"\b(?:(?P<q>{quant})\s+)?(?:(?P<dem>{dem})\s+)?(?P<g>{'|'.join(ref.groups)})\b", re.I
-    )
+
+    def build() -> str:
+        dem = "|".join(re.escape(d) for d in sorted(ref.demonyms, key=len, reverse=True))
+        quant = "|".join(re.escape(q) for q in sorted(ref.quantifiers, key=len, reverse=True))
+        return rf"\b(?:(?P<q>{quant})\s+)?(?:(?P<dem>{dem})\s+)?(?P<g>{'|'.join(ref.groups)})\b"
+
+    rx = _ref_pattern(ref, "groups", build, re.I)
     out = []
     for start, end in _spans_text(text, regions):
         for m in rx.finditer(text, start, end):
@@ -562,10 +573,24 @@ def _find_people(
     people: dict[str, _Person] = {}
     speech = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(ref.adverbs)
-    title_rx = re.compile(
-        rf"(?:(?<![\w-])|(?<=\bthen-)|(?<=\bex-))(?P<title>{ref.title_re})\s+(?=[{UP}])"
+    title_rx = _ref_pattern(
+        ref,
+        "title",
+        lambda: rf"(?:(?<![\w-])|(?<=\bthen-)|(?<=\bex-))(?P<title>{ref.title_re})\s+(?=[{UP}])",
     )
-    hon_rx = re.compile(rf"(?:{'|'.join(re.escape(h) for h in ref.honorifics)})\s+({TOKEN})")
+    hon_rx = _ref_pattern(ref, "honorific_name", lambda: rf"(?:{_honorifics(ref)})\s+({TOKEN})")
+    outlet_person_rx = _ref_pattern(
+        ref, "outlet_person", lambda: rf"({ref.surface_re.pattern}){_POSS}\s+"
+    )
+    said_rx = _ref_pattern(
+        ref,
+        "said_name",
+        lambda: (
+            rf"(?:^|(?<=[,.;:—–\"”(]\s)|(?<=[”\"]\s)|(?<=\n))({NAME_RE.pattern})\s+(?:(?:{adverbs})\s+)*(?:{speech})\b"
+            rf"|(?:\b(?:{speech})|[Aa]ccording to)\s+({NAME_RE.pattern})(?=\s*[,.;]|\s+(?:in|on|at|after|during|on)\b)"
+        ),
+        re.M,
+    )
 
     def in_entity(s: int, e: int) -> bool:
         return any(a < e and s < b for a, b in entity_spans)
@@ -599,7 +624,7 @@ def _find_people(
             if org and ref.entities.get(org) and ref.entities[org].kind != "state":
                 person.affiliation = person.affiliation or org
         # "NPR's Anthony Kuhn": an outlet's or institution's own person
-        for m in re.finditer(rf"({ref.surface_re.pattern}){_POSS}\s+", text[lo:hi]):
+        for m in outlet_person_rx.finditer(text[lo:hi]):
             ent = ref.entities[ref.surface[m.group(1)]]
             nm = NAME_RE.match(text, lo + m.end(), hi)
             if not nm:
@@ -625,12 +650,7 @@ def _find_people(
             else:
                 person.affiliation = person.affiliation or ent.name
         # "Jane Doe said" / "said Jane Doe" / "according to Jane Doe"
-        for m in re.finditer(
-            rf"(?:^|(?<=[,.;:—–\"”(]\s)|(?<=[”\"]\s)|(?<=\n))({NAME_RE.pattern})\s+(?:(?:{adverbs})\s+)*(?:{speech})\b"
-            rf"|(?:\b(?:{speech})|[Aa]ccording to)\s+({NAME_RE.pattern})(?=\s*[,.;]|\s+(?:in|on|at|after|during|on)\b)",
-            text[lo:hi],
-            re.M,
-        ):
+        for m in said_rx.finditer(text[lo:hi]):
             raw = m.group(1) or m.group(2)
             s = lo + (m.start(1) if m.group(1) else m.start(2))
             name = clean_name(raw)
@@ -814,8 +834,12 @@ def find_actors(
     by_name = sorted(people.values(), key=lambda p: p.first)
 
     # Occurrences of full names, with any title phrase before them.
-    title_prefix = re.compile(
-        rf"(?:(?:{ref.surface_re.pattern}){_POSS}\s+(?:{TOKEN}\s+)?|(?:{ref.demonym_re.pattern})\s+)?(?:{ref.title_re})\s+$"
+    title_prefix = _ref_pattern(
+        ref,
+        "title_prefix",
+        lambda: (
+            rf"(?:(?:{ref.surface_re.pattern}){_POSS}\s+(?:{TOKEN}\s+)?|(?:{ref.demonym_re.pattern})\s+)?(?:{ref.title_re})\s+$"
+        ),
     )
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -854,10 +878,10 @@ def find_actors(
                     occurrences.append((s, e, sur))
     full_positions = sorted((f.head, f.actor) for f in found)
     owner: dict[str, str] = {}
-    hon_alt = "|".join(re.escape(h) for h in ref.honorifics)
+    hon_before = _ref_pattern(ref, "honorific_before", lambda: rf"(?:{_honorifics(ref)})\s+$")
     for s, e, sur in sorted(occurrences):
         cands = by_surname[sur]
-        hon = re.search(rf"(?:{hon_alt})\s+$", text[max(0, s - 6) : s])
+        hon = hon_before.search(text[max(0, s - 6) : s])
         same_hon = (
             {
                 f.actor
@@ -885,9 +909,7 @@ def find_actors(
             chosen = before[-1] if before else min(cands, key=lambda c: c.first).name
             owner[sur] = chosen
         start = s
-        hm = re.search(
-            rf"(?:{'|'.join(re.escape(h) for h in ref.honorifics)})\s+$", text[max(0, s - 6) : s]
-        )
+        hm = hon_before.search(text[max(0, s - 6) : s])
         if hm:
             start = s - (len(text[max(0, s - 6) : s]) - hm.start())
         pm = title_prefix.search(text[max(0, s - 90) : s])

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .actors import ActorTable, Found
-from .reference import reference
+from .reference import ref_pattern, reference
 from .sentences import Paragraph, Sentence
 from .types import ActorKind, Span, Statement
 
@@ -228,24 +228,31 @@ def find_cues(
     ref = reference()
     verbs = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(sorted(ref.adverbs, key=len, reverse=True))
-    # "China's official Xinhua news agency said": a descriptor after an outlet's name
-    # "A Western diplomat in Moscow said", "Senator Ann Roe of Ohio called": where the
-    # speaker is from; "Vice President Kamala
-    # Harris, who told him …": a relative clause's verb
-    after_rx = re.compile(
-        r"(?:,\s+who(?=\s))?"
-        r"(?:\s+(?:news agency|agency|newspaper|daily|television|TV|press service|"
-        r"broadcaster|news service))?"
-        r"(?:\s+(?:in|from|of|at)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
-        rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
-    )
-    inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
-    inv_rx = re.compile(
-        rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?"
-        r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame)\.?\s+)?$"  # "said Dr Helen Marsh"
-    )
+
+    def after() -> str:
+        # "China's official Xinhua news agency said": a descriptor after an outlet's name
+        # "A Western diplomat in Moscow said", "Senator Ann Roe of Ohio called": where the
+        # speaker is from; "Vice President Kamala
+        # Harris, who told him …": a relative clause's verb
+        return (
+            r"(?:,\s+who(?=\s))?"
+            r"(?:\s+(?:news agency|agency|newspaper|daily|television|TV|press service|"
+            r"broadcaster|news service))?"
+            r"(?:\s+(?:in|from|of|at)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?"
+            rf"\s+(?:(?:{adverbs})\s+)*(?P<v>{verbs})\b"
+        )
+
+    def inverted() -> str:
+        inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
+        return (
+            rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?"
+            r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame)\.?\s+)?$"  # "said Dr Helen Marsh"
+        )
+
+    after_rx = ref_pattern(ref, "cue_after", after)
+    inv_rx = ref_pattern(ref, "cue_inverted", inverted)
     acc_rx = re.compile(r"\b[Aa]ccording to\s+(?:(?:the|a|an)\s+)?$")
-    poss_rx = re.compile(rf"(?:{ref.surface_re.pattern})['’]s\s+$")
+    poss_rx = ref_pattern(ref, "cue_possessive", lambda: rf"(?:{ref.surface_re.pattern})['’]s\s+$")
     found = [f for f in table.found if not _inside(f.start, quotes)]
     # drop mentions nested inside a longer one ("NPR" in "NPR's Moscow correspondent Lucian Kim")
     outer = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -114,3 +115,16 @@ def reference() -> Reference:
         adverbs=frozenset(verbs["adverbs"]),
         family_name_first=frozenset(_load("surnames.json")["family_name_first"]),
     )
+
+
+_REF_PATTERNS: dict[str, tuple[Reference, re.Pattern[str]]] = {}
+
+
+def ref_pattern(ref: Reference, name: str, build: Callable[[], str], flags: int = 0):
+    """A pattern made of the reference data's word lists, compiled once per reference:
+    sorting, escaping and joining hundreds of words on every article cost more than
+    matching them (docs/performance.md, seventh round)."""
+    held = _REF_PATTERNS.get(name)
+    if held is None or held[0] is not ref:
+        held = _REF_PATTERNS[name] = (ref, re.compile(build(), flags))
+    return held[1]
