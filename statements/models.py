@@ -242,11 +242,19 @@ def _page_version_sql() -> str:
 
 
 class Statement(Curated, SpanMixin):
-    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="statements")
+    # No single-column indexes for the article, speaker and meeting keys: the composite
+    # indexes below lead with each of them (statement_span_unique, statement_speaker_date_idx,
+    # statement_meeting_idx), and every import wrote to the duplicates (docs/performance.md,
+    # seventh round).
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="statements", db_index=False
+    )
     # Denormalised copy of article.text[start:end], kept for search and export; the API
     # checks on read that it still matches the article.
     text = models.TextField()
-    speaker = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="statements")
+    speaker = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="statements", db_index=False
+    )
     direct = models.BooleanField(help_text="A direct quote (the speaker's exact words).")
     reported_via = models.ForeignKey(
         Actor,
@@ -257,7 +265,12 @@ class Statement(Curated, SpanMixin):
         help_text="The outlet or agency the article says reported it.",
     )
     meeting = models.ForeignKey(
-        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        db_index=False,
     )
     date = models.DateField(null=True, blank=True, db_index=True)
     date_precision = models.CharField(
@@ -268,7 +281,7 @@ class Statement(Curated, SpanMixin):
         max_length=80,
         blank=True,
         default="",
-        db_index=True,
+        # read only with the article (the quote's parts): statement_span_unique serves it
         help_text="Statements of one quote interrupted by 'he said' share this key.",
     )
     part = models.PositiveSmallIntegerField(default=1)
@@ -402,8 +415,9 @@ class Claim(Curated):
     # The extraction key (claimant + subject + normalised proposition): how a re-import
     # recognises the claim even after an editor reworded it.
     fingerprint = models.CharField(max_length=64, unique=True)
+    # indexed by claim_status_idx (status, -id), which also serves equality on status
     status = models.CharField(
-        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED, db_index=True
+        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

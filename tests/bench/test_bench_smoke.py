@@ -7,6 +7,7 @@ wrk); it uses a database of its own, dropped afterwards. Skipped, saying why, ot
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -68,9 +69,15 @@ def test_smoke_run_prints_a_row_per_endpoint():
             timeout=600,
         )
         assert result.returncode == 0, result.stderr[-3000:]
-        names = [ep.name for ep in endpoints({"speaker": "x", "detail_ids": [1]})]
+        names = [
+            ep.name for ep in endpoints({"speaker": "x", "detail_ids": [1], "first_view_ids": [1]})
+        ]
         for name in names:
             assert f"| {name} |" in result.stdout
+        # the statement page read again is one query (its rows' versions); first views more
+        assert re.search(
+            r"\| statement detail \(HTML\) \|.*\| 1 \([45] first view\) \|", result.stdout
+        )
         assert "| CSV export |" in result.stdout
         assert "Import: load_seeds on 5 generated article files" in result.stdout
         plans = subprocess.run(
