@@ -21,14 +21,18 @@ from django.dispatch import receiver
 # A page larger than this is rendered every time rather than kept (a statement page is
 # about 10 kB; an article page with its whole text can be far larger).
 MAX_BODY_BYTES = 256 * 1024
+# However many entries are allowed, the kept bodies of one process stay under this.
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 
 class PageCache:
-    """A bounded least-recently-used map of page keys to response bodies, safe across the
-    threads of one process."""
+    """A least-recently-used map of page keys to response bodies, bounded in entries and in
+    bytes, safe across the threads of one process."""
 
-    def __init__(self, entries: int) -> None:
+    def __init__(self, entries: int, max_bytes: int = MAX_TOTAL_BYTES) -> None:
         self.entries = entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._bodies: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -43,17 +47,21 @@ class PageCache:
             return body
 
     def put(self, key: Hashable, body: bytes) -> None:
-        if self.entries <= 0 or len(body) > MAX_BODY_BYTES:
+        if self.entries <= 0 or len(body) > min(MAX_BODY_BYTES, self.max_bytes):
             return
         with self._lock:
+            old = self._bodies.pop(key, None)
+            if old is not None:
+                self.bytes -= len(old)
             self._bodies[key] = body
-            self._bodies.move_to_end(key)
-            while len(self._bodies) > self.entries:
-                self._bodies.popitem(last=False)
+            self.bytes += len(body)
+            while len(self._bodies) > self.entries or self.bytes > self.max_bytes:
+                self.bytes -= len(self._bodies.popitem(last=False)[1])
 
     def clear(self) -> None:
         with self._lock:
             self._bodies.clear()
+            self.bytes = 0
 
 
 pages = PageCache(settings.PARLEY_PAGE_CACHE_ENTRIES)

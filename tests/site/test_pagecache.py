@@ -39,7 +39,7 @@ def fetch(client, statement, **extra) -> str:
 # --- the LRU itself (any database) -----------------------------------------------------------
 
 
-def test_lru_keeps_the_most_recently_used_entries_and_refuses_oversized_bodies():
+def test_lru_keeps_the_most_recently_used_entries_within_its_bytes_and_refuses_oversized_bodies():
     cache = PageCache(2)
     cache.put("a", b"A")
     cache.put("b", b"B")
@@ -49,6 +49,17 @@ def test_lru_keeps_the_most_recently_used_entries_and_refuses_oversized_bodies()
     assert len(cache) == 2
     cache.put("big", b"x" * (MAX_BODY_BYTES + 1))
     assert cache.get("big") is None
+    sized = PageCache(100, max_bytes=10)
+    for key in "abcd":
+        sized.put(key, b"xxxx")  # 4 bytes each: at most two fit in 10
+    assert (sized.get("a"), sized.get("b")) == (None, None)
+    assert sized.get("c") == sized.get("d") == b"xxxx" and sized.bytes == 8
+    sized.put("d", b"yy")  # a key kept again replaces its body and its size
+    assert sized.bytes == 6 and sized.get("d") == b"yy"
+    sized.put("e", b"x" * 11)  # larger than the whole budget: not kept, nothing evicted
+    assert sized.get("e") is None and sized.bytes == 6
+    sized.clear()
+    assert sized.bytes == 0 and len(sized) == 0
     off = PageCache(0)
     off.put("a", b"A")
     assert off.get("a") is None and len(off) == 0
