@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 
 from actors.models import Actor, ActorKind, Curated, history_records
-from config.compiled import prepared_rows
+from config.compiled import NotCompilable, marker_like, prepared_rows
 from events.models import Meeting, Precision
 
 
@@ -202,6 +202,10 @@ class StatementQuerySet(models.QuerySet):
         their claimant and subject, the article's authors and the quote's other parts.
         Every write to any of them changes it, by whatever path it came, so a page kept
         under it (config/pagecache.py) is never out of date. PostgreSQL only."""
+        try:
+            marker_like(pk, 0)  # refuses an id beyond 64 bits, which PostgreSQL would refuse
+        except NotCompilable:
+            return None
         rows = prepared_rows(_page_version_sql(), [pk], using=self.db)
         return rows[0][0] if rows else None
 

@@ -233,7 +233,7 @@ def statement_detail(request, pk):
     so a page read again costs that one query."""
     key = None
     if settings.PARLEY_PAGE_CACHE_ENTRIES > 0 and _is_postgresql(Statement):
-        version = Statement.objects.page_version(pk) if pk <= MAX_ID else None
+        version = Statement.objects.page_version(pk)
         if version is None:
             raise Http404("No Statement matches the given query.")
         # the page's JSON-LD holds absolute URLs: one entry per host the site is reached by
@@ -271,9 +271,6 @@ def statement_detail(request, pk):
     if key is not None:
         pages.put(key, response.content)
     return response
-
-
-MAX_ID = 2**63 - 1  # PostgreSQL's bigint
 
 
 def _is_postgresql(model) -> bool:
