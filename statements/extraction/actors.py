@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .names import NAME_RE, NOT_NAME, TOKEN, UP, clean_name, surname, word_spans
-from .reference import Reference, _load, reference
-from .reference import ref_pattern as _ref_pattern
+from .reference import Reference, _load, ref_pattern, reference
 from .types import Actor, ActorKind, Mention, Role, Span
 
 _POSS = r"(?:'s|’s)"
@@ -82,7 +81,7 @@ def _entity_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> li
     "Russian state TV reported" -> Found('Russian state TV', media)
     """
     out: list[Found] = []
-    state_tv = _ref_pattern(
+    state_tv = ref_pattern(
         ref,
         "state_tv",
         lambda: (
@@ -172,7 +171,7 @@ def _group_mentions(text: str, regions: tuple[Span, ...], ref: Reference) -> lis
         quant = "|".join(re.escape(q) for q in sorted(ref.quantifiers, key=len, reverse=True))
         return rf"\b(?:(?P<q>{quant})\s+)?(?:(?P<dem>{dem})\s+)?(?P<g>{'|'.join(ref.groups)})\b"
 
-    rx = _ref_pattern(ref, "groups", build, re.I)
+    rx = ref_pattern(ref, "groups", build, re.I)
     out = []
     for start, end in _spans_text(text, regions):
         for m in rx.finditer(text, start, end):
@@ -573,16 +572,16 @@ def _find_people(
     people: dict[str, _Person] = {}
     speech = "|".join(sorted(ref.speech_verbs, key=len, reverse=True))
     adverbs = "|".join(ref.adverbs)
-    title_rx = _ref_pattern(
+    title_rx = ref_pattern(
         ref,
         "title",
         lambda: rf"(?:(?<![\w-])|(?<=\bthen-)|(?<=\bex-))(?P<title>{ref.title_re})\s+(?=[{UP}])",
     )
-    hon_rx = _ref_pattern(ref, "honorific_name", lambda: rf"(?:{_honorifics(ref)})\s+({TOKEN})")
-    outlet_person_rx = _ref_pattern(
+    hon_rx = ref_pattern(ref, "honorific_name", lambda: rf"(?:{_honorifics(ref)})\s+({TOKEN})")
+    outlet_person_rx = ref_pattern(
         ref, "outlet_person", lambda: rf"({ref.surface_re.pattern}){_POSS}\s+"
     )
-    said_rx = _ref_pattern(
+    said_rx = ref_pattern(
         ref,
         "said_name",
         lambda: (
@@ -834,7 +833,7 @@ def find_actors(
     by_name = sorted(people.values(), key=lambda p: p.first)
 
     # Occurrences of full names, with any title phrase before them.
-    title_prefix = _ref_pattern(
+    title_prefix = ref_pattern(
         ref,
         "title_prefix",
         lambda: (
@@ -878,7 +877,7 @@ def find_actors(
                     occurrences.append((s, e, sur))
     full_positions = sorted((f.head, f.actor) for f in found)
     owner: dict[str, str] = {}
-    hon_before = _ref_pattern(ref, "honorific_before", lambda: rf"(?:{_honorifics(ref)})\s+$")
+    hon_before = ref_pattern(ref, "honorific_before", lambda: rf"(?:{_honorifics(ref)})\s+$")
     for s, e, sur in sorted(occurrences):
         cands = by_surname[sur]
         hon = hon_before.search(text[max(0, s - 6) : s])
