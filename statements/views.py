@@ -22,6 +22,7 @@ from config.pagecache import pages
 from events.models import Meeting, MeetingKind, RelationKind
 
 from .models import Article, Claim, Statement
+from .pages import statement_blocks
 from .search import MAX_QUERY_LENGTH, RANK_CANDIDATES, best_matches, search_terms
 from .templatetags.parley import (
     article_blocks,
@@ -267,7 +268,10 @@ def statement_detail(request, pk):
             [statement.article_id, statement.utterance],
             prepare=True,
         )
-    response = render(request, "site/statement.html", {"statement": statement, "parts": parts})
+    blocks = statement_blocks(statement, parts)
+    response = render(
+        request, "site/statement_page.html", {"statement": statement, "blocks": blocks}
+    )
     if key is not None:
         pages.put(key, response.content)
     return response
