@@ -78,11 +78,10 @@ def statement_blocks(statement, parts: list) -> StatementBlocks:
         approximate = "c. " if statement.date_approximate else ""
         facts.append(
             f'<div><dt>When</dt><dd><time datetime="{esc(date_filter(day, "Y-m-d"))}">'
-            f'{approximate}{esc(date_filter(day, "j M Y"))}</time></dd></div>'
+            f"{approximate}{esc(date_filter(day, 'j M Y'))}</time></dd></div>"
         )
     facts.append(
-        "\n    <div><dt>Obtained</dt><dd>"
-        f"{esc(str(statement.get_origin_display()))}</dd></div>\n"
+        f"\n    <div><dt>Obtained</dt><dd>{esc(str(statement.get_origin_display()))}</dd></div>\n"
     )
 
     c = in_context(statement)

@@ -20,9 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def reference(statement: Statement, request) -> str:
     """The page as `site/statement.html` renders it from objects the ORM fetched."""
-    fetched = (
-        Statement.objects.for_page().prefetch_related("article__authors").get(pk=statement.pk)
-    )
+    fetched = Statement.objects.for_page().prefetch_related("article__authors").get(pk=statement.pk)
     parts = []
     if fetched.utterance:
         parts = list(
@@ -40,13 +38,13 @@ def shapes():
     pages.clear()
     world = build_world()
     text = (
-        "A <b>tagged</b> & \"quoted\" headline\n\n"
+        'A <b>tagged</b> & "quoted" headline\n\n'
         "'It's <script>alert(1)</script> & more,' said the envoy at length, "
         + "and went on for a very long time about nothing in particular. " * 6
         + "\nA second paragraph follows here.\n"
     )
     article = f.ArticleFactory(
-        title="A <title> & a \"very\" long headline that goes well beyond fifty characters",
+        title='A <title> & a "very" long headline that goes well beyond fifty characters',
         text=text,
         publisher=None,
         body_end=len(text),
