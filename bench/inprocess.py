@@ -107,7 +107,9 @@ def main() -> int:
                 call(real_app, real[i % len(real)])
             profile.disable()
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(40)
+            pstats.Stats(profile, stream=out).sort_stats(
+                os.environ.get("SORT", "cumulative")
+            ).print_stats(40)
             print(out.getvalue())
         t_real, t_floor = timed(real_app, real), timed(floor.application, low)
         print(

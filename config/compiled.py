@@ -28,6 +28,8 @@ from django.db.models import BooleanField, QuerySet, prefetch_related_objects
 from django.db.models.expressions import Expression
 from django.db.models.query import ModelIterable, get_related_populators
 
+from config.jsonrows import set_prefetched
+
 MAX_SHAPES = 512  # per connection; more distinct shapes than this start a fresh cache
 
 
@@ -459,13 +461,7 @@ def compiled_related(key: Hashable, instance, name: str, queryset: QuerySet | No
         return manager._apply_rel_filters(queryset)
 
     objects = compiled_instances(("related", key), build, [instance.pk], prepare=True)
-    manager = getattr(instance, name)
-    related = manager.get_queryset() if queryset is None else manager._apply_rel_filters(queryset)
-    related._result_cache = objects
-    related._prefetch_done = True
-    if not hasattr(instance, "_prefetched_objects_cache"):
-        instance._prefetched_objects_cache = {}
-    instance._prefetched_objects_cache[manager.prefetch_cache_name] = related
+    set_prefetched(instance, name, objects, queryset)
 
 
 # --- raw SQL --------------------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""Rendered pages kept in this process, each under the version of the rows it was made from.
+"""Rendered pages kept in this process, each with the version of the rows it was made from.
 
-A page's key holds a *version* read from the database on every request (for the statement
-page: `Statement.objects.page_version`, one prepared query of PostgreSQL row versions), so an
-entry is never served after anything on it changed, whatever made the change — the admin, the
-loader, a `QuerySet.update()`, raw SQL, another server process. Nothing has to be invalidated,
-and nothing is shared between processes: an entry whose rows changed is simply never asked
-for again and falls out of the bounded LRU (`PARLEY_PAGE_CACHE_ENTRIES`, 0 turns it off).
+Every request reads the page's current *version* from the database (for the statement page:
+`Statement.objects.page`, one prepared query of PostgreSQL row versions, which sends the rows
+only when the version differs from the kept one), and a kept page is sent only when the two
+are equal. So an entry is never served after anything on it changed, whatever made the
+change — the admin, the loader, a `QuerySet.update()`, raw SQL, another server process.
+Nothing has to be invalidated, and nothing is shared between processes: a page rendered again
+replaces its entry, and the bounded LRU (`PARLEY_PAGE_CACHE_ENTRIES`, 0 turns it off) drops
+pages not read for a while.
 """
 
 from __future__ import annotations
@@ -26,37 +28,38 @@ MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 
 class PageCache:
-    """A least-recently-used map of page keys to response bodies, bounded in entries and in
-    bytes, safe across the threads of one process."""
+    """A least-recently-used map of page keys to (version, response body), bounded in
+    entries and in bytes, safe across the threads of one process."""
 
     def __init__(self, entries: int, max_bytes: int = MAX_TOTAL_BYTES) -> None:
         self.entries = entries
         self.max_bytes = max_bytes
         self.bytes = 0
-        self._bodies: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._bodies: OrderedDict[Hashable, tuple[str, bytes]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._bodies)
 
-    def get(self, key: Hashable) -> bytes | None:
+    def get(self, key: Hashable) -> tuple[str, bytes] | None:
+        """The kept (version, body) of the page, or None."""
         with self._lock:
-            body = self._bodies.get(key)
-            if body is not None:
+            kept = self._bodies.get(key)
+            if kept is not None:
                 self._bodies.move_to_end(key)
-            return body
+            return kept
 
-    def put(self, key: Hashable, body: bytes) -> None:
+    def put(self, key: Hashable, version: str, body: bytes) -> None:
         if self.entries <= 0 or len(body) > min(MAX_BODY_BYTES, self.max_bytes):
             return
         with self._lock:
             old = self._bodies.pop(key, None)
             if old is not None:
-                self.bytes -= len(old)
-            self._bodies[key] = body
+                self.bytes -= len(old[1])
+            self._bodies[key] = (version, body)
             self.bytes += len(body)
             while len(self._bodies) > self.entries or self.bytes > self.max_bytes:
-                self.bytes -= len(self._bodies.popitem(last=False)[1])
+                self.bytes -= len(self._bodies.popitem(last=False)[1][1])
 
     def clear(self) -> None:
         with self._lock:

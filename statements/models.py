@@ -6,13 +6,16 @@ The stored article text never changes after import; every span points into it.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
+import orjson
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
 
 from actors.models import Actor, ActorKind, Curated, history_records
 from config.compiled import NotCompilable, marker_like, prepared_rows
+from config.jsonrows import from_json, json_object_sql, set_prefetched, set_related
 from events.models import Meeting, Precision
 
 
@@ -194,24 +197,44 @@ class StatementQuerySet(models.QuerySet):
             models.Prefetch("claims", queryset=Claim.objects.select_related("claimant", "subject"))
         )
 
-    def page_version(self, pk: int) -> str | None:
-        """The version of everything the statement's page shows (None: no such statement),
-        read in one query: PostgreSQL's row versions (`xmin`, the writing transaction, and
-        `ctid`, the row's place, which a second write in the same transaction changes) of
-        the statement, its article, speaker, outlet, meeting, publisher, its claims with
-        their claimant and subject, the article's authors and the quote's other parts.
-        Every write to any of them changes it, by whatever path it came, so a page kept
-        under it (config/pagecache.py) is never out of date. PostgreSQL only."""
+    def page(self, pk: int, known_version: str | None = None) -> StatementPage | None:
+        """Everything the statement's page shows, with its version, in one query (None: no
+        such statement). PostgreSQL only.
+
+        The version is an md5 of PostgreSQL's row versions (`xmin`, the writing transaction,
+        and `ctid`, the row's place, which a second write in the same transaction changes)
+        of the statement, its article, speaker, outlet, meeting, publisher, its claims with
+        their claimant and subject, the article's authors and the quote's other parts: every
+        write to any of them changes it, by whatever path it came, so a page kept under it
+        (config/pagecache.py) is never out of date. When it equals `known_version` the rows
+        are not sent (`statement` is None); otherwise they come as JSON and are built into
+        the instances `for_page()` and the view's prefetches would give
+        (config/jsonrows.py), from the same snapshot as the version."""
         try:
             marker_like(pk, 0)  # refuses an id beyond 64 bits, which PostgreSQL would refuse
         except NotCompilable:
             return None
-        rows = prepared_rows(_page_version_sql(), [pk], using=self.db)
-        return rows[0][0] if rows else None
+        rows = prepared_rows(_page_sql(), [known_version, pk], using=self.db)
+        if not rows:
+            return None
+        version, data = rows[0]
+        if data is None:
+            return StatementPage(version, None, [])
+        return _page_from_json(version, orjson.loads(data), self.db)
+
+
+@dataclass
+class StatementPage:
+    """`StatementQuerySet.page()`: the page's version and, unless the caller already had
+    that version, the statement (relations attached) and the parts of its quote."""
+
+    version: str
+    statement: Statement | None
+    parts: list[Statement]
 
 
 @functools.cache
-def _page_version_sql() -> str:
+def _page_sql() -> str:
     statement = Statement._meta.db_table
     article = Article._meta.db_table
     actor = Actor._meta.db_table
@@ -223,8 +246,36 @@ def _page_version_sql() -> str:
     def v(alias: str) -> str:  # a row's version, '-' for a missing row
         return f"coalesce({alias}.xmin::text || {alias}.ctid::text, '-')"
 
+    def obj(model, alias: str) -> str:
+        return json_object_sql(model, alias)
+
+    # The orders are the ORM's: Claim.Meta.ordering (-id), Actor.Meta.ordering (name; id
+    # breaks ties), the view's parts order (part, start).
     return f"""
-        SELECT md5(concat_ws(',', {v("s")}, {v("a")}, {v("sp")}, {v("rv")}, {v("m")}, {v("p")},
+        SELECT v.version, CASE WHEN v.version IS DISTINCT FROM %s THEN json_build_object(
+          's', {obj(Statement, "s")}, 'a', {obj(Article, "a")}, 'sp', {obj(Actor, "sp")},
+          'rv', {obj(Actor, "rv")}, 'm', {obj(Meeting, "m")}, 'p', {obj(Actor, "p")},
+          'claims', (SELECT json_agg(json_build_object(
+                       'c', {obj(Claim, "c")}, 'cl', {obj(Actor, "cl")}, 'su', {obj(Actor, "su")})
+                       ORDER BY c.id DESC)
+             FROM {evidence} ce JOIN {claim} c ON c.id = ce.claim_id
+             JOIN {actor} cl ON cl.id = c.claimant_id LEFT JOIN {actor} su ON su.id = c.subject_id
+            WHERE ce.statement_id = s.id),
+          'authors', (SELECT json_agg({obj(Actor, "au")} ORDER BY au.name, au.id)
+             FROM {authors} aa JOIN {actor} au ON au.id = aa.actor_id
+            WHERE aa.article_id = a.id),
+          'parts', (SELECT json_agg({obj(Statement, "o")} ORDER BY o.part, o.start, o.id)
+             FROM {statement} o
+            WHERE s.utterance <> '' AND o.article_id = s.article_id
+              AND o.utterance = s.utterance))::text END
+        FROM {statement} s
+        JOIN {article} a ON a.id = s.article_id
+        JOIN {actor} sp ON sp.id = s.speaker_id
+        LEFT JOIN {actor} rv ON rv.id = s.reported_via_id
+        LEFT JOIN {meeting} m ON m.id = s.meeting_id
+        LEFT JOIN {actor} p ON p.id = a.publisher_id
+        CROSS JOIN LATERAL (SELECT md5(concat_ws(',',
+          {v("s")}, {v("a")}, {v("sp")}, {v("rv")}, {v("m")}, {v("p")},
           (SELECT string_agg(concat_ws(':', {v("ce")}, {v("c")}, {v("cl")}, {v("su")}), ';'
                              ORDER BY ce.id)
              FROM {evidence} ce JOIN {claim} c ON c.id = ce.claim_id
@@ -235,14 +286,31 @@ def _page_version_sql() -> str:
             WHERE aa.article_id = a.id),
           (SELECT string_agg({v("o")}, ';' ORDER BY o.id) FROM {statement} o
             WHERE s.utterance <> '' AND o.article_id = s.article_id
-              AND o.utterance = s.utterance)))
-        FROM {statement} s
-        JOIN {article} a ON a.id = s.article_id
-        JOIN {actor} sp ON sp.id = s.speaker_id
-        LEFT JOIN {actor} rv ON rv.id = s.reported_via_id
-        LEFT JOIN {meeting} m ON m.id = s.meeting_id
-        LEFT JOIN {actor} p ON p.id = a.publisher_id
+              AND o.utterance = s.utterance))) AS version
+          OFFSET 0) v  -- not pulled up: the CASE and the SELECT list would compute it twice
         WHERE s.id = %s"""
+
+
+def _page_from_json(version: str, data: dict, using: str) -> StatementPage:
+    """The statement with its relations attached as `for_page()` with the article's authors
+    prefetched gives it, and the parts of its quote."""
+    statement = from_json(Statement, data["s"], using)
+    article = from_json(Article, data["a"], using)
+    set_related(article, "publisher", from_json(Actor, data["p"], using))
+    set_prefetched(article, "authors", [from_json(Actor, a, using) for a in data["authors"] or ()])
+    set_related(statement, "article", article)
+    set_related(statement, "speaker", from_json(Actor, data["sp"], using))
+    set_related(statement, "reported_via", from_json(Actor, data["rv"], using))
+    set_related(statement, "meeting", from_json(Meeting, data["m"], using))
+    claims = []
+    for row in data["claims"] or ():
+        claim = from_json(Claim, row["c"], using)
+        set_related(claim, "claimant", from_json(Actor, row["cl"], using))
+        set_related(claim, "subject", from_json(Actor, row["su"], using))
+        claims.append(claim)
+    set_prefetched(statement, "claims", claims)
+    parts = [from_json(Statement, part, using) for part in data["parts"] or ()]
+    return StatementPage(version, statement, parts)
 
 
 class Statement(Curated, SpanMixin):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connections, router
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
@@ -224,24 +223,16 @@ def _page_claims() -> Prefetch:
 
 def statement_detail(request, pk):
     """A statement in its context, with the claims it is evidence for and its other parts.
-    3 queries (+1 for a quote in several parts): the statement with its context, its claims,
-    the article's authors — with which the page's JSON-LD needs no queries of its own. The
-    three are compiled once (config/compiled.py) and give what `get_object_or_404` and
-    `prefetch_related` gave.
 
-    On PostgreSQL one query first reads the version of every row the page shows; a page
-    this process rendered from the same versions is sent as it is (config/pagecache.py),
-    so a page read again costs that one query."""
-    key = None
-    if settings.PARLEY_PAGE_CACHE_ENTRIES > 0 and _is_postgresql(Statement):
-        version = Statement.objects.page_version(pk)
-        if version is None:
-            raise Http404("No Statement matches the given query.")
-        # the page's JSON-LD holds absolute URLs: one entry per host the site is reached by
-        key = ("statement", pk, request.get_host(), request.is_secure(), version)
-        body = pages.get(key)
-        if body is not None:
-            return HttpResponse(body)
+    On PostgreSQL one query (`Statement.objects.page`) reads the version of every row the
+    page shows and, unless this process already rendered the page under that version (kept
+    in config/pagecache.py: then the page is sent as it was), the rows themselves as JSON.
+    Elsewhere 3 queries (+1 for a quote in several parts): the statement with its context,
+    its claims, the article's authors — compiled once (config/compiled.py), giving what
+    `get_object_or_404` and `prefetch_related` gave. Either way the page's JSON-LD needs no
+    queries of its own."""
+    if _is_postgresql(Statement):
+        return _statement_page_postgresql(request, pk)
     try:
         found = compiled_instances(
             "statement-page",
@@ -268,13 +259,26 @@ def statement_detail(request, pk):
             [statement.article_id, statement.utterance],
             prepare=True,
         )
-    blocks = statement_blocks(statement, parts)
-    response = render(
-        request, "site/statement_page.html", {"statement": statement, "blocks": blocks}
-    )
-    if key is not None:
-        pages.put(key, response.content)
+    return _render_statement_page(request, statement, parts)
+
+
+def _statement_page_postgresql(request, pk) -> HttpResponse:
+    # the page's JSON-LD holds absolute URLs: one entry per host the site is reached by
+    key = ("statement", pk, request.get_host(), request.is_secure())
+    kept = pages.get(key)
+    found = Statement.objects.page(pk, kept[0] if kept is not None else None)
+    if found is None:
+        raise Http404("No Statement matches the given query.")
+    if found.statement is None:  # the rows have not changed since this page was rendered
+        return HttpResponse(kept[1])
+    response = _render_statement_page(request, found.statement, found.parts)
+    pages.put(key, found.version, response.content)
     return response
+
+
+def _render_statement_page(request, statement, parts) -> HttpResponse:
+    blocks = statement_blocks(statement, parts)
+    return render(request, "site/statement_page.html", {"statement": statement, "blocks": blocks})
 
 
 def _is_postgresql(model) -> bool:
