@@ -34,7 +34,6 @@ _RELATIONS = {
     ),
 }
 
-_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 _QUERYSETS = {
     Actor: queries.actors_for_jsonld,
     Meeting: queries.meetings_for_jsonld,
@@ -46,8 +45,10 @@ _QUERYSETS = {
 def script_json(data: object) -> SafeString:
     """JSON that is safe inside a <script> element (and inside HTML generally)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    # (str.replace, not str.translate: a lookup per character cost 40 µs on a statement page)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     # U+2028/2029 are valid JSON but end a line in older JavaScript parsers
-    text = text.translate(_ESCAPES).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     # safe: every character that could end the block or open markup is escaped above
     return mark_safe(text)
 
