@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 from django.db import models
@@ -74,15 +75,13 @@ def json_object_sql(model, alias: str) -> str:
     return f"json_build_object({pairs})"
 
 
-class _Shape:
-    def __init__(self, model) -> None:
-        fields = _fields(model)
-        self.model = model
-        self.attnames = [f.attname for f in fields]
-        self.convert = [(f.attname, _CONVERTERS[f.get_internal_type()]) for f in fields]
-
-
-_SHAPES: dict[type, _Shape] = {}
+@cache
+def _conversions(model) -> tuple[list[str], list[tuple[str, Callable[[Any], Any] | None]]]:
+    """`model`'s attnames in column order, and how each one's JSON value is converted."""
+    fields = _fields(model)
+    return [f.attname for f in fields], [
+        (f.attname, _CONVERTERS[f.get_internal_type()]) for f in fields
+    ]
 
 
 def from_json(model, data: dict[str, Any] | None, using: str):
@@ -90,14 +89,12 @@ def from_json(model, data: dict[str, Any] | None, using: str):
     all-null object of a LEFT JOIN that found nothing)."""
     if data is None or data.get("id") is None:
         return None
-    shape = _SHAPES.get(model)
-    if shape is None:
-        shape = _SHAPES[model] = _Shape(model)
+    attnames, conversions = _conversions(model)
     values = []
-    for name, convert in shape.convert:
+    for name, convert in conversions:
         value = data[name]
         values.append(value if convert is None or value is None else convert(value))
-    return model.from_db(using, shape.attnames, values)
+    return model.from_db(using, attnames, values)
 
 
 def set_related(instance, name: str, value) -> None:
