@@ -243,9 +243,9 @@ def find_cues(
         )
 
     def inverted() -> str:
-        inverted = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
+        inverted_verbs = "|".join(sorted(ref.inverted_verbs, key=len, reverse=True))
         return (
-            rf"(?:[,”\"]\s*|^)(?P<v>{inverted})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?"
+            rf"(?:[,”\"]\s*|^)(?P<v>{inverted_verbs})\s+(?:(?:{ref.surface_re.pattern})['’]s\s+(?:\w+\s+)?)?"
             r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame)\.?\s+)?$"  # "said Dr Helen Marsh"
         )
 
